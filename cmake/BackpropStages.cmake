@@ -3,9 +3,9 @@
 # bp_add_stage(N DIR): library bp_stageN from <impl>/DIR/*.cpp, compiled against the shared
 # headers in exercises/DIR. A stage whose folder does not exist yet is skipped.
 function(bp_add_stage number dir)
-  set(header_dir "${CMAKE_SOURCE_DIR}/exercises/${dir}")
-  if(NOT EXISTS "${header_dir}")
-    return()
+  file(GLOB stubs CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/exercises/${dir}/*.cpp")
+  if(NOT stubs)
+    return()  # a stage not written yet
   endif()
   file(GLOB sources CONFIGURE_DEPENDS "${BACKPROP_IMPL_ROOT}/${dir}/*.cpp")
   if(NOT sources)

@@ -8,11 +8,12 @@
 #include <string>
 
 #ifndef eigen_assert
-#define eigen_assert(x)                                                                        \
-  do {                                                                                         \
-    if (!(x)) throw ::std::logic_error(std::string("Eigen precondition failed: ") + #x +        \
-                                       " (an index out of range or a shape mismatch; see "      \
-                                       "docs/troubleshooting.md)");                             \
+#define eigen_assert(x)                                                            \
+  do {                                                                             \
+    if (!(x))                                                                      \
+      throw ::std::logic_error(std::string("Eigen precondition failed: ") + #x +   \
+                               " (an index out of range or a shape mismatch; see " \
+                               "docs/troubleshooting.md)");                        \
   } while (false)
 #endif
 

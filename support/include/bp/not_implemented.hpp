@@ -9,7 +9,8 @@ namespace bp {
 class NotImplemented : public std::logic_error {
  public:
   // function: the function to write; file: where it is (__FILE__ is fine, the path is
-  // shortened to start at exercises/ or solutions/); task: "1.1"; docs: "docs/01_perceptron.md#task-11".
+  // shortened to start at exercises/ or solutions/); task: "1.1"; docs:
+  // "docs/01_perceptron.md#task-11".
   NotImplemented(const std::string& function, const std::string& file, const std::string& task,
                  const std::string& docs);
 
@@ -27,4 +28,5 @@ std::string kit_relative_path(const std::string& path);
 }  // namespace bp
 
 // In a stub: BP_NOT_IMPLEMENTED("1.1", "docs/01_perceptron.md#task-11-the-sigmoid");
-#define BP_NOT_IMPLEMENTED(task, docs) throw ::bp::NotImplemented(__func__, __FILE__, (task), (docs))
+#define BP_NOT_IMPLEMENTED(task, docs) \
+  throw ::bp::NotImplemented(__func__, __FILE__, (task), (docs))

@@ -1,0 +1,61 @@
+// Writes the error of forward, central and Richardson differences against the step h, for
+// the derivative of the sigmoid at z = 0.5, so plots/plot_stage1.py can draw the classic
+// V-shaped curves: truncation error falls with h, round-off error grows as h shrinks.
+// Uses the checker's own difference quotients (tests/support/gradcheck.hpp).
+#include <cmath>
+#include <iostream>
+#include <string>
+
+#include "bp/cli.hpp"
+#include "bp/output.hpp"
+#include "gradcheck.hpp"
+
+namespace {
+
+double sigmoid(double z) {
+  return z >= 0.0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
+}
+
+int run_main(int argc, const char* const* argv) {
+  const bp::cli::Args args(argc, argv,
+                           {{"out", "CSV file to write (default: finite_differences.csv)"},
+                            {"at", "the point z (default: 0.5)"}});
+  if (args.help()) {
+    std::cout << args.usage("finite_differences",
+                            "Error of forward, central and Richardson differences against h.");
+    return 0;
+  }
+  const double z = args.real("at", 0.5, -30.0, 30.0);
+  const std::string out = args.text("out", "finite_differences.csv");
+  const double s = sigmoid(z);
+  const double exact = s * (1.0 - s);  // σ'(z) in closed form
+  const auto f = [](double t) { return sigmoid(t); };
+
+  bp::data::CsvWriter csv(out, {"h", "forward_error", "central_error", "richardson_error"});
+  const int points = 121;  // h from 1e-16 to 1e-1, 8 points per decade
+  for (int k = 0; k < points; ++k) {
+    const double h_wanted = std::pow(10.0, -16.0 + 15.0 * k / (points - 1));
+    const double h = (z + h_wanted) - z;  // exactly representable step, as the checker uses
+    if (h <= 0.0) continue;
+    csv.row({h, std::fabs(bp::check::forward_difference(f, z, h) - exact),
+             std::fabs(bp::check::central_difference(f, z, h) - exact),
+             std::fabs(bp::check::richardson_difference(f, z, h) - exact)});
+  }
+  csv.commit();
+  std::cout << "wrote " << out << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (const bp::cli::UsageError& e) {
+    std::cerr << "finite_differences: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "finite_differences: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,1 @@
+"""The backprop-kit front end (./kit). Standard library only, Python 3.8 or newer."""

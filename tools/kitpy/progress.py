@@ -1,0 +1,83 @@
+"""./kit check: build the student's code, run the stage tests, show progress and the next task."""
+from . import catalog, deps
+from .build import Build, compile_errors, first_failure
+from .common import KitError, bold, green, rel, red, say, step, yellow
+
+
+def build_student(build=None):
+    """Configures (first time only) and builds the student configuration incrementally.
+    Raises KitError with the compiler's first errors when the build fails."""
+    deps.ensure(["cmake", "compiler", "eigen", "gtest"], install=False)
+    b = build or Build("student")
+    import os
+    if not os.path.exists(os.path.join(b.dir, "CMakeCache.txt")):
+        step("Configuring the student build in %s (first time only)" % rel(b.dir))
+        b.configure()
+    step("Building your code")
+    ok, log = b.build()
+    if not ok:
+        errors = compile_errors(log)
+        raise KitError("your code does not compile yet. The first errors:\n  %s\nFull log: %s"
+                       % ("\n  ".join(errors) or "(see the log)", rel(log)))
+    return b
+
+
+def task_status(stages, results):
+    """{task id: (passed, total tests, first failing TestResult or None)}."""
+    status = {}
+    for s in stages:
+        for t in s.tasks:
+            mine = [r for r in results if r.task() == t.id]
+            failing = [r for r in mine if not r.passed]
+            status[t.id] = (bool(mine) and not failing, len(mine), failing[0] if failing else None)
+    return status
+
+
+def run_stage_tests(b, stage_numbers):
+    regex = None
+    labels = "^stage(%s)$" % "|".join(str(n) for n in stage_numbers)
+    return b.ctest(labels=labels, regex=regex, what="check")
+
+
+def check(stage_spec=None):
+    stages = catalog.load()
+    if stage_spec:
+        chosen = catalog.find_task(stages, stage_spec)
+        if isinstance(chosen, catalog.Task):
+            chosen = chosen.stage
+        stages = [chosen]
+    b = build_student()
+    step("Running the tests of stage%s %s" % ("s" if len(stages) > 1 else "",
+                                              ", ".join(str(s.number) for s in stages)))
+    results = run_stage_tests(b, [s.number for s in stages])
+    status = task_status(stages, results)
+    say()
+    say(bold("Progress"))
+    next_task = None
+    for s in stages:
+        done = sum(1 for t in s.tasks if status[t.id][0])
+        mark = green("done") if done == len(s.tasks) else "%d/%d tasks" % (done, len(s.tasks))
+        say("  Stage %d  %-34s %s" % (s.number, s.title, mark))
+        for t in s.tasks:
+            passed, total, _ = status[t.id]
+            if not passed and next_task is None:
+                next_task = t
+            say("    %s %-5s %s" % (green("✓") if passed else red("✗"), t.id, t.title))
+    say()
+    if next_task is None:
+        say(green("All tasks pass. ") + "Plot your own training with ./kit plots")
+        return 0
+    _, _, failing = status[next_task.id]
+    line = next_task.todo_line()
+    say(bold("Next: task %s, %s" % (next_task.id, next_task.title)))
+    say("  edit:  %s() in %s%s" % (next_task.function, next_task.file,
+                                   ":%d" % line if line else ""))
+    say("  read:  %s" % next_task.docs)
+    if failing is not None:
+        say("  first failing test: %s" % failing.name)
+        for text in first_failure(failing.output).splitlines():
+            say("    " + text)
+    else:
+        say("  (no test ran for this task: is its test binary built?)")
+    say("  stuck? ./kit hint %s" % next_task.id)
+    return 1

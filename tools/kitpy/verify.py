@@ -1,0 +1,116 @@
+"""./kit verify: prove the kit sound (DESIGN.md §6). Builds both configurations and checks
+that the solutions pass every test, the stubs compile warning-free and fail every stage
+test, the checker's own tests pass, and the kit's structure is intact."""
+import time
+
+from . import deps, integrity
+from .build import Build, compile_errors, warnings_in
+from .common import KitError, bold, green, red, rel, say, step, yellow
+
+
+class Report:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, name, ok, detail=""):
+        self.rows.append((name, ok, detail))
+        mark = green("PASS") if ok else red("FAIL")
+        say("  %s  %s" % (mark, name))
+        if detail and not ok:
+            for line in detail.splitlines()[:40]:
+                say("        " + line)
+
+    @property
+    def failed(self):
+        return [r for r in self.rows if not r[1]]
+
+
+def _build(report, config, label):
+    b = Build(config)
+    step("Configuring and building %s in %s (warnings are errors)" % (label, rel(b.dir)))
+    b.configure()
+    ok, log = b.build()
+    report.add("%s compiles with -Werror" % label, ok,
+               "" if ok else "\n".join(compile_errors(log)) + "\nfull log: " + rel(log))
+    return b if ok else None, log
+
+
+def verify_solutions(report):
+    b, _ = _build(report, "verify-solutions", "the solutions build")
+    if b is None:
+        return
+    step("Running every test on the solutions")
+    results = b.ctest(what="verify")
+    failing = [r for r in results if not r.passed]
+    report.add("the solutions pass every test (%d tests)" % len(results), not failing and results,
+               "\n".join("%s: %s" % (r.name, r.status) for r in failing[:30]))
+    checker = [r for r in results if "checker" in r.labels]
+    report.add("the gradient checker's own tests pass (%d tests)" % len(checker),
+               bool(checker) and all(r.passed for r in checker))
+    unlabelled = [r.name for r in results if r.stage() is not None and r.task() is None]
+    report.add("every stage test belongs to a task (tests/stageN/tasks.json)", not unlabelled,
+               "\n".join(unlabelled[:30]))
+    stray = [r.name for r in results
+             if r.stage() is None and not {"checker", "kit"} & set(r.labels)]
+    report.add("every test has a stage, checker or kit label", not stray, "\n".join(stray[:30]))
+
+
+def verify_exercises(report):
+    b, log = _build(report, "verify-exercises", "the exercises build (the stubs)")
+    if b is None:
+        return
+    warnings = warnings_in(log)
+    report.add("the stubs compile without warnings", not warnings, "\n".join(warnings[:20]))
+    step("Running every test on the stubs")
+    results = b.ctest(what="verify")
+    stage_tests = [r for r in results if r.stage() is not None]
+    passing = [r for r in stage_tests if r.passed]
+    report.add("every stage test fails on the stubs (%d tests)" % len(stage_tests),
+               stage_tests and not passing,
+               "these pass on a stub, so they teach nothing:\n" +
+               "\n".join(r.name for r in passing[:30]))
+    crashed = [r for r in stage_tests if "not written yet" not in r.output and not r.passed
+               and ("SEGV" in r.output or "Subprocess aborted" in r.output
+                    or "Exception: " in r.output)]
+    report.add("no stub test crashes or aborts its binary", not crashed,
+               "\n".join(r.name for r in crashed[:30]))
+    infra = [r for r in results if {"checker", "kit"} & set(r.labels)]
+    bad_infra = [r for r in infra if not r.passed]
+    report.add("the checker and kit tests pass in the student build too (%d tests)" % len(infra),
+               bool(infra) and not bad_infra, "\n".join(r.name for r in bad_infra[:30]))
+
+
+def verify_structure(report):
+    step("Checking the kit's structure")
+    problems = integrity.check_twins()
+    report.add("every stub has its solution twin and no solution hides a header", not problems,
+               "\n".join(problems))
+    problems = integrity.check_markers_and_docs()
+    report.add("every task has its TODO marker and its docs section", not problems,
+               "\n".join(problems))
+    problems = integrity.check_format()
+    if problems is None:
+        say(yellow("  skip  clang-format is not installed: formatting not checked"))
+    else:
+        report.add("all kit C++ code is clang-formatted", not problems, "\n".join(problems[:30]))
+
+
+def verify(install=True):
+    start = time.time()
+    deps.ensure(["cmake", "compiler", "eigen", "gtest"], install=install)
+    report = Report()
+    verify_structure(report)
+    verify_solutions(report)
+    verify_exercises(report)
+    say()
+    passed = len(report.rows) - len(report.failed)
+    say(bold("Summary") + " (%.0f s)" % (time.time() - start))
+    for name, ok, _ in report.rows:
+        say("  %s  %s" % (green("PASS") if ok else red("FAIL"), name))
+    say()
+    say("verify: %d passed, %d failed" % (passed, len(report.failed)))
+    if report.failed:
+        raise KitError("the kit is not sound: %d check(s) failed (details above)"
+                       % len(report.failed))
+    say(green("The kit is sound."))
+    return 0
