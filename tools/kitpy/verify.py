@@ -80,6 +80,61 @@ def verify_exercises(report):
                bool(infra) and not bad_infra, "\n".join(r.name for r in bad_infra[:30]))
 
 
+def verify_sanitizers(report):
+    """The whole suite on the solutions under AddressSanitizer + UndefinedBehaviorSanitizer."""
+    b, _ = _build(report, "sanitize", "the sanitizer build (ASan + UBSan, Debug)")
+    if b is None:
+        return
+    step("Running every test under the sanitizers")
+    results = b.ctest(what="verify-sanitize", timeout=600)
+    failing = [r for r in results if not r.passed]
+    details = []
+    for r in failing[:10]:
+        lines = [l for l in r.output.splitlines() if "Sanitizer" in l or "runtime error" in l]
+        details.append("%s: %s" % (r.name, lines[0] if lines else r.status))
+    report.add("every test passes under ASan and UBSan (%d tests)" % len(results),
+               bool(results) and not failing, "\n".join(details))
+
+
+def verify_reproducible(report):
+    """Same seed, same bytes: every training program run twice gives identical files."""
+    import json
+    import os
+    from .common import ROOT
+    b = Build("verify-solutions")
+    with open(os.path.join(ROOT, "plots", "recipes.json"), encoding="utf-8") as f:
+        recipes = json.load(f)["stages"]
+    step("Checking that training is reproducible bit for bit")
+    problems = []
+    try:
+        _run_twice(b, recipes, problems)
+    except KitError as e:
+        problems.append(str(e))
+    report.add("two runs with the same seed write byte-identical results", not problems,
+               "\n".join(problems))
+
+
+def _run_twice(b, recipes, problems):
+    import filecmp
+    import os
+    from .common import run
+    for stage, recipe in sorted(recipes.items()):
+        outs = []
+        for attempt in ("a", "b"):
+            out = os.path.join(b.dir, "kit-logs", "repro", attempt, "stage" + stage)
+            os.makedirs(out, exist_ok=True)
+            for program in recipe["programs"]:
+                exe = os.path.join(b.dir, "apps", program[0])
+                args = [a.replace("{results}", out) for a in program[1:]]
+                run([exe] + args, cwd=out, quiet=True, log=os.path.join(out, "run.log"))
+            outs.append(out)
+        names = sorted(n for n in os.listdir(outs[0]) if n != "run.log")
+        match, mismatch, errors = filecmp.cmpfiles(outs[0], outs[1], names, shallow=False)
+        problems += ["stage %s: %s differs between two runs" % (stage, n) for n in mismatch + errors]
+        if not names:
+            problems.append("stage %s wrote no files" % stage)
+
+
 def verify_structure(report):
     step("Checking the kit's structure")
     problems = integrity.check_twins()
@@ -102,6 +157,10 @@ def verify(install=True):
     verify_structure(report)
     verify_solutions(report)
     verify_exercises(report)
+    verify_reproducible(report)
+    from .mutate import run_mutants
+    run_mutants(report)
+    verify_sanitizers(report)
     say()
     passed = len(report.rows) - len(report.failed)
     say(bold("Summary") + " (%.0f s)" % (time.time() - start))

@@ -1,0 +1,43 @@
+#pragma once
+// One standardised feature of a real data set, split into training and test rows, for the
+// scalar stages' training programs (stages 1 and 2). The split comes first and the scaling
+// is fitted on the training rows only, so nothing about the test rows leaks into training.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bp/cli.hpp"
+#include "bp/dataset.hpp"
+#include "bp/output.hpp"
+
+namespace bp::apps {
+
+struct ScalarData {
+  std::string feature;
+  std::string target;
+  std::vector<double> x_train, y_train;  // standardised inputs, 0/1 targets
+  std::vector<double> x_test, y_test;
+  std::vector<double> x_all, x_original, y_all, is_test;  // every row, in file order
+  double mean = 0.0;                                      // of the training rows' feature
+  double sd = 1.0;
+  double x_min = 0.0, x_max = 0.0;  // range of the standardised inputs
+};
+
+// path: CSV file; feature: input column; target: 0/1 column ("" = last column).
+// Throws bp::cli::UsageError when the target holds anything but 0 and 1.
+ScalarData load_scalar_data(const std::string& path, const std::string& feature,
+                            const std::string& target, double test_fraction, std::uint64_t seed);
+
+// Writes x, x_original, y, is_test for every row (for the scatter plot of the data).
+void write_scalar_data(const std::string& path, const ScalarData& data);
+
+// "0.5" for 0.5: how η appears in file and column names.
+std::string eta_text(double eta);
+
+// dir + "/" + name.
+std::string join_path(const std::string& dir, const std::string& name);
+
+// Share of samples whose prediction (a ≥ ½ means 1) equals the 0/1 target.
+double accuracy(const std::vector<double>& predictions, const std::vector<double>& ys);
+
+}  // namespace bp::apps

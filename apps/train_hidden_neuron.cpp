@@ -1,0 +1,83 @@
+// Trains the stage 2 net (one hidden neuron) and, for comparison, the stage 1 perceptron on
+// the same standardised feature and the same learning rates, and writes the CSV files that
+// plots/plot_stage2.py draws. Kit infrastructure: it only calls the stages' functions.
+//
+// Files written to --out-dir:
+//   hidden_eta_<η>.csv, perceptron_eta_<η>.csv  per-epoch cost, accuracy and parameters
+//   stage2_fit.csv    x (standardised), x_original, the prediction of each run
+//   stage2_data.csv   x (standardised), x_original, y, is_test
+//   stage2_runs.json  the runs: model, η, file, epochs, diverged_at
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bp/cli.hpp"
+#include "bp/not_implemented.hpp"
+#include "scalar_models.hpp"
+
+namespace {
+
+int run_main(int argc, const char* const* argv) {
+  const bp::cli::Args args(
+      argc, argv,
+      {{"data", "CSV file (default: the bundled data/breast_cancer.csv)"},
+       {"feature", "input column x (default: worst_concave_points)"},
+       {"target", "0/1 target column y (default: the last column)"},
+       {"eta", "comma-separated learning rates, each > 0 (default: 0.5,2,8)"},
+       {"epochs", "epochs of full-batch gradient descent, 1..1000000 (default: 1000)"},
+       {"test-fraction", "share of rows held out for testing, in (0, 1) (default: 0.2)"},
+       {"seed", "seed of the train/test split (default: 1)"},
+       {"out-dir", "existing folder for the CSV files (default: .)"}});
+  if (args.help()) {
+    std::cout << args.usage("train_hidden_neuron",
+                            "Trains the stage 2 net and the stage 1 perceptron for several "
+                            "learning rates and writes per-epoch CSV files for the plots.");
+    return 0;
+  }
+  const std::vector<double> etas = args.reals("eta", {0.5, 2.0, 8.0}, 0.0, 1e6, true);
+  const long long epochs = args.integer("epochs", 1000, 1, 1000000);
+  const double test_fraction = args.real("test-fraction", 0.2, 0.0, 0.99, true);
+  const long long seed = args.integer("seed", 1, 0, 1LL << 62);
+  const std::string out_dir = args.text("out-dir", ".");
+  const bp::apps::ScalarData data = bp::apps::load_scalar_data(
+      args.text("data", bp::data::data_path("breast_cancer.csv")),
+      args.text("feature", "worst_concave_points"), args.text("target", ""), test_fraction,
+      static_cast<std::uint64_t>(seed));
+
+  const auto hidden = bp::apps::hidden_neuron_model();
+  const auto perceptron = bp::apps::perceptron_model();
+  std::vector<bp::apps::RunSummary> runs;
+  for (double eta : etas) {
+    // A small non-zero start: with w2 = 0 the hidden error δ1 = δ2 w2 σ'(z1) would be 0 and
+    // w1 would not move in the first epoch.
+    bp::hidden::Params start;
+    start.w1 = 0.5;
+    start.w2 = 0.5;
+    runs.push_back(
+        bp::apps::train_scalar(hidden, start, eta, epochs, data, out_dir, "train_hidden_neuron"));
+    runs.push_back(bp::apps::train_scalar(perceptron, bp::perceptron::Params{0.0, 0.0}, eta, epochs,
+                                          data, out_dir, "train_hidden_neuron"));
+  }
+  bp::apps::write_scalar_data(bp::apps::join_path(out_dir, "stage2_data.csv"), data);
+  bp::apps::write_fits(bp::apps::join_path(out_dir, "stage2_fit.csv"), data, runs);
+  bp::apps::write_runs_json(bp::apps::join_path(out_dir, "stage2_runs.json"), 2, data, runs);
+  bp::apps::print_summary(runs);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (const bp::cli::UsageError& e) {
+    std::cerr << "train_hidden_neuron: " << e.what() << "\n(run train_hidden_neuron --help)\n";
+    return 2;
+  } catch (const bp::NotImplemented& e) {
+    std::cerr << "train_hidden_neuron: a stage is not finished: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "train_hidden_neuron: " << e.what() << "\n";
+    return 1;
+  }
+}
