@@ -83,10 +83,12 @@ def run_mutants(report):
             with open(target, "w", encoding="utf-8") as f:
                 f.write(original)
     say()
-    say("  %-28s %-58s %s" % ("mutant", "the mistake", "caught by"))
+    width = max(len(m["id"]) for m, _, _ in outcomes) if outcomes else 10
+    say("  %-*s  %s" % (width, "mutant", "the mistake  ->  the first test that caught it"))
     for m, caught, problem in outcomes:
-        text = caught if caught else (problem or red("NOT CAUGHT"))
-        say("  %-28s %-58s %s" % (m["id"], m["description"][:58], text))
+        text = caught if caught else red(problem or "NOT CAUGHT")
+        say("  %-*s  %s" % (width, m["id"], m["description"]))
+        say("  %-*s    -> %s" % (width, "", text))
     say()
     survived = [(m, problem) for m, caught, problem in outcomes if not caught]
     report.add("every classic mistake is caught by a test (%d of %d mutants caught)"
