@@ -173,7 +173,7 @@ def first_failure(output):
     for i, line in enumerate(lines):
         if "Failure" in line or "C++ exception" in line or "not written yet" in line:
             block = []
-            for follow in lines[i:i + 14]:
+            for follow in lines[i:i + 18]:
                 if follow.startswith("[  FAILED  ]") or follow.startswith("[       OK ]"):
                     break
                 block.append(follow)

@@ -25,14 +25,24 @@ def build_student(build=None, targets=None):
 
 
 def task_status(stages, results):
-    """{task id: (passed, total tests, first failing TestResult or None)}."""
+    """{task id: (passed, total tests, failing TestResults)}."""
     status = {}
     for s in stages:
         for t in s.tasks:
             mine = [r for r in results if r.task() == t.id]
             failing = [r for r in mine if not r.passed]
-            status[t.id] = (bool(mine) and not failing, len(mine), failing[0] if failing else None)
+            status[t.id] = (bool(mine) and not failing, len(mine), failing)
     return status
+
+
+def most_telling(failing):
+    """The failure to show first: one where the gradient checker names a classic mistake,
+    else one with a checker report, else the first."""
+    for needle in ("hint:", "gradient check FAILED"):
+        for r in failing:
+            if needle in r.output:
+                return r
+    return failing[0] if failing else None
 
 
 def run_stage_tests(b, stage_numbers):
@@ -70,14 +80,16 @@ def check(stage_spec=None):
     if next_task is None:
         say(green("All tasks pass. ") + "Plot your own training with ./kit plots")
         return 0
-    _, _, failing = status[next_task.id]
+    _, total, failing_tests = status[next_task.id]
+    failing = most_telling(failing_tests)
     line = next_task.todo_line()
     say(bold("Next: task %s, %s" % (next_task.id, next_task.title)))
     say("  edit:  %s() in %s%s" % (next_task.function, next_task.file,
                                    ":%d" % line if line else ""))
     say("  read:  %s" % next_task.docs)
     if failing is not None:
-        say("  first failing test: %s" % failing.name)
+        say("  failing: %d of the task's %d tests; the most telling one: %s"
+            % (len(failing_tests), total, failing.name))
         for text in first_failure(failing.output).splitlines():
             say("    " + text)
     else:
