@@ -4,8 +4,8 @@
 // Guide: docs/03_vectorized.md. Shared by the exercises and the solutions builds.
 //
 // Shapes: Z is the m × n matrix of pre-activations of one layer (m samples as rows, n
-// nodes as columns); A = f(Z) has the same shape. Every function here works on any m × n,
-// m = 0 included, unless it says otherwise.
+// nodes as columns); A = f(Z) has the same shape. Every function here works on any m × n
+// with n ≥ 1 (a batch of m = 0 rows included), unless it says otherwise.
 #include <string>
 
 #include "03_vectorized/shapes.hpp"
