@@ -44,7 +44,9 @@ def run_mutants(report):
     impl = os.path.join(scratch, "impl")
     if os.path.exists(impl):
         shutil.rmtree(impl)
-    shutil.copytree(os.path.join(ROOT, "solutions"), impl)
+    # copyfile, not copy2: fresh timestamps, so make never keeps an object file built from
+    # the previous run's last mutant (its source was restored after that build).
+    shutil.copytree(os.path.join(ROOT, "solutions"), impl, copy_function=shutil.copyfile)
     b = Build("mutants", folder=os.path.join(scratch, "build"),
               options={"BACKPROP_IMPL_DIR": impl, "BACKPROP_WERROR": "OFF"})
     step("Mutation testing: %d classic mistakes, each applied to a copy of the solutions"
