@@ -53,6 +53,8 @@ bp::data::Dataset load_data(const ProblemSpec& spec) {
   }
 }
 
+constexpr Eigen::Index kMaxClasses = 1000;
+
 // Checks that y (m entries) holds class labels 0..K-1 with every class present, K ≥ 2, and
 // returns K. Every class must occur: a label range with a hole (1..K, or 0, 2, 3) is almost
 // always the wrong column or an off-by-one encoding, and a class without samples would get an
@@ -77,6 +79,12 @@ Eigen::Index check_class_labels(const Eigen::VectorXd& y, const std::string& tar
       throw UsageError("the target '" + target + "' of " + source + " has labels up to " +
                        std::to_string(K - 1) + " but no sample of class " + std::to_string(k) +
                        "; class labels must be 0, 1, ..., K-1 with every class present");
+  // More classes than this is an ID or a measurement read as a label, and its one-hot
+  // targets (m × K doubles) could exhaust memory.
+  if (K > kMaxClasses)
+    throw UsageError("the target '" + target + "' of " + source + " has " + std::to_string(K) +
+                     " classes; train_mlp allows at most " + std::to_string(kMaxClasses) +
+                     " (is it really a class label? for a numeric target use --cost mse)");
   if (K < 2)
     throw UsageError("the target '" + target + "' of " + source +
                      " has only one class (every label is 0); a classifier needs at least 2");
@@ -143,6 +151,14 @@ Problem make_problem(const ProblemSpec& spec) {
   p.scale.fit(X_train);  // training rows only: no leakage from the test rows
   p.X_train = p.scale.transform(X_train);
   p.X_test = p.scale.transform(bp::data::take_rows(data.X, split.test));
+  // Values near the largest double overflow the mean or the spread (inf - inf = NaN).
+  for (Eigen::Index j = 0; j < p.X_train.cols(); ++j)
+    if (!p.X_train.col(j).allFinite() || !p.X_test.col(j).allFinite() ||
+        !std::isfinite(p.scale.mean()(j)) || !std::isfinite(p.scale.sd()(j)))
+      throw std::runtime_error("feature '" + data.feature_names[static_cast<std::size_t>(j)] +
+                               "' of " + source +
+                               " cannot be standardised: its values are too large (the mean or "
+                               "the standard deviation overflows a double)");
   p.y_train = bp::data::take_rows(data.y, split.train);
   p.y_test = bp::data::take_rows(data.y, split.test);
 

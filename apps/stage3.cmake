@@ -20,23 +20,27 @@ endif()
 set(_bp_cases_dir "${CMAKE_SOURCE_DIR}/tests/apps")
 set(_bp_cases_data "${_bp_cases_dir}/data")
 
-# bp_app_case(NAME program exit_code "regex" ARGS a b c [MISSING f ...] [FINITE f ...] [REPEAT])
-# ARGS are the program's arguments; MISSING files must not exist afterwards; FINITE files
-# must exist and hold no nan/inf; REPEAT runs twice and compares out.csv byte for byte.
+# bp_app_case(NAME program exit_code "regex" ARGS a b c [COPY f ...] [MISSING f ...]
+#             [FINITE f ...] [REPEAT])
+# ARGS are the program's arguments; COPY files are copied into the case's folder first;
+# MISSING files must not exist afterwards; FINITE files must exist and hold no nan/inf;
+# REPEAT runs twice and compares out.csv byte for byte.
 # The regex must not contain ';' (CMake would split it into a list).
 function(bp_app_case name program code regex)
-  cmake_parse_arguments(C "REPEAT" "" "ARGS;MISSING;FINITE" ${ARGN})
+  cmake_parse_arguments(C "REPEAT" "" "ARGS;COPY;MISSING;FINITE" ${ARGN})
   if(NOT TARGET ${program})
     return()
   endif()
   string(REPLACE ";" "|" args "${C_ARGS}")
   string(REPLACE ";" "|" missing "${C_MISSING}")
   string(REPLACE ";" "|" finite "${C_FINITE}")
+  string(REPLACE ";" "|" copy "${C_COPY}")
   set(test "apps.${program}.${name}")
   add_test(NAME ${test}
            COMMAND ${CMAKE_COMMAND} "-DEXE=$<TARGET_FILE:${program}>" "-DARGS=${args}"
                    "-DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/app_cases/${program}.${name}"
-                   "-DEXPECT_CODE=${code}" "-DEXPECT_REGEX=${regex}" "-DMISSING=${missing}"
+                   "-DCOPY=${copy}" "-DEXPECT_CODE=${code}" "-DEXPECT_REGEX=${regex}"
+                   "-DMISSING=${missing}"
                    "-DFINITE_CSV=${finite}" "-DREPEAT=${C_REPEAT}" -P
                    "${_bp_cases_dir}/run_case.cmake")
   set_tests_properties(${test} PROPERTIES LABELS apps TIMEOUT 60)
@@ -100,6 +104,24 @@ bp_app_case(asks_for_the_cost_of_a_csv_file train_mlp 2 "--cost is needed with a
             ARGS --out out.csv --data ${_bp_cases_data}/tiny.csv ${_no_out})
 bp_app_case(rejects_an_unknown_feature_column train_mlp 2 "no feature column .pixel_9_9."
             ARGS --out out.csv --data digits --features pixel_9_9 ${_no_out})
+bp_app_case(rejects_a_target_with_more_classes_than_allowed train_mlp 2
+            "has 1001 classes. train_mlp allows at most 1000"
+            ARGS --out out.csv --data ${_bp_cases_data}/many_classes.csv --cost ce ${_no_out})
+bp_app_case(rejects_a_network_too_large_for_memory train_mlp 2
+            "64-10000-10000-10 would have 100760010 weights"
+            ARGS --out out.csv --layers 10000,10000 ${_no_out})
+bp_app_case(reports_features_too_large_to_standardise train_mlp 1
+            "feature 'x' of .*huge_feature.csv cannot be standardised"
+            ARGS --out out.csv --data ${_bp_cases_data}/huge_feature.csv --cost bce --batch 2
+                 ${_no_out})
+bp_app_case(reports_targets_too_large_for_any_cost train_mlp 1
+            "the untrained network already gives a non-finite cost.*Nothing was written"
+            ARGS --out out.csv --data ${_bp_cases_data}/huge_target.csv --cost mse --batch 2
+                 ${_no_out})
+bp_app_case(refuses_to_write_over_its_data_file train_mlp 2
+            "the output tiny.csv is the data file tiny.csv. writing results there would destroy"
+            COPY ${_bp_cases_data}/tiny.csv
+            ARGS --data tiny.csv --cost bce --batch 2 --out tiny.csv FINITE tiny.csv)
 bp_app_case(rejects_a_fit_file_for_classification train_mlp 2 "--fit-out draws y against x"
             ARGS --out out.csv --fit-out fit.csv MISSING out.csv out.json fit.csv)
 bp_app_case(reports_a_missing_data_file train_mlp 1 "no_such.csv: no such file"

@@ -15,15 +15,38 @@
 //   --points-out PATH  one-feature data only: x, y, is_test for every row, original units.
 //
 // Exit codes: 0 done; 1 a file could not be read or written, or another error; 2 a bad flag or
-// value, or options that do not fit the data; 3 stage 3 is not finished (a stub threw
+// value, or options that do not fit the data (also an output in a folder that does not
+// exist: checked before any training); 3 stage 3 is not finished (a stub threw
 // NotImplemented); 4 training diverged (the files keep the finite epochs before it).
+//
+// Decisions an instructor may want to know:
+// - The task follows the cost: ce and bce classify (labels must be 0..K-1, every class
+//   present, K ≤ 1000; bce needs K = 2 and has one output), mse regresses the target as given
+//   (not scaled, so the cost is in the target's units; one output).
+// - The split comes first; the features are standardised with the training rows' mean and
+//   standard deviation only. Digits too: its pixels are standardised, not divided by 16, so
+//   every data set goes through the same path (a constant pixel keeps sd = 1).
+// - Runge data: --samples x uniform in [-1, 1] and y = 1/(1 + 25x²) + N(0, --noise²), seeded;
+//   the default noise 0.02 gives a visible scatter and a cost floor of ½·0.02² = 2e-4.
+// - One --seed gives independent streams (SplitMix64) for the split, the Runge data, the
+//   initial weights and the per-epoch shuffle: same seed, same bytes.
+// - An epoch shuffles the training rows and takes batches of --batch rows in that order; the
+//   last batch is smaller when --batch does not divide the rows, so every row is used once.
+//   A --batch above the number of training rows is an error (not clamped): the user asked for
+//   something the data cannot give, and the message says the largest value.
+// - Divergence: after every epoch the costs, scores and parameters must be finite. If not,
+//   training stops, the CSV keeps the finite rows 0..k-1 (no NaN is ever written), the JSON
+//   says diverged_at = k, and the exit code is 4. Non-finite values before any training (epoch
+//   0) are the data's fault, not η's: exit 1 and nothing is written.
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -135,9 +158,18 @@ std::string sidecar_path(const std::string& out) {
 
 // Opens an output file now, before any training, so a bad path costs nothing; the flag is
 // named in the message (AtomicFile's own message says which folder is missing).
+// A target that exists must be a regular file: renaming the finished file over a device
+// such as /dev/null (possible as root) would replace the device itself.
 template <typename File, typename... Rest>
 std::unique_ptr<File> open_output(const std::string& flag, const std::string& path,
                                   Rest&&... rest) {
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status))  // AtomicFile explains folders itself
+    throw UsageError("--" + flag + ": " + path +
+                     " exists and is not a regular file (a device, pipe or socket); give the "
+                     "path of a file to create or replace");
   try {
     return std::make_unique<File>(path, std::forward<Rest>(rest)...);
   } catch (const std::runtime_error& e) {
@@ -224,6 +256,13 @@ Options parse_options(const bp::cli::Args& args) {
       if (!paths[i].empty() && paths[i] == paths[j])
         throw UsageError("two outputs would be written to the same file " + paths[i] +
                          " (--out also writes " + sidecar_path(o.out) + ")");
+  // Results written over the data file would destroy the data at the end of the run.
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!path.empty() && std::filesystem::equivalent(path, o.spec.data, ec))
+      throw UsageError("the output " + path + " is the data file " + o.spec.data +
+                       "; writing results there would destroy the data");
+  }
   return o;
 }
 
@@ -241,9 +280,23 @@ std::string sizes_text(const std::vector<Eigen::Index>& sizes) {
   return s;
 }
 
-// The checks that need the data: batch size against the training rows, and an output layer
-// that can represent the target.
-void check_against_data(const Options& o, const bp::apps::Problem& p) {
+// The most weights and biases train_mlp builds (400 MB of doubles): far above any teaching
+// network, and a typo such as --layers 100000,100000 is answered instead of exhausting memory.
+constexpr double kMaxParameters = 5e7;
+
+// The checks that need the data: batch size against the training rows, an output layer that
+// can represent the target, and a network that fits in memory.
+void check_against_data(const Options& o, const bp::apps::Problem& p,
+                        const std::vector<Eigen::Index>& sizes) {
+  double parameters = 0.0;
+  for (std::size_t l = 1; l < sizes.size(); ++l)
+    parameters += static_cast<double>(sizes[l - 1] + 1) * static_cast<double>(sizes[l]);
+  if (parameters > kMaxParameters)
+    throw UsageError("the network " + sizes_text(sizes) + " would have " +
+                     bp::apps::shortest_text(parameters) +
+                     " weights and biases; train_mlp "
+                     "allows at most " +
+                     bp::apps::shortest_text(kMaxParameters) + " (choose smaller --layers)");
   const Eigen::Index m = p.X_train.rows();
   if (o.batch > m)
     throw UsageError("--batch " + std::to_string(o.batch) + " is larger than the " +
@@ -297,22 +350,17 @@ void write_json(bp::data::AtomicFile& file, const Options& o, const bp::apps::Pr
   if (p.name == "runge")
     out << ",\n  \"samples\": " << o.spec.runge_samples
         << ",\n  \"noise\": " << bp::apps::shortest_text(o.spec.runge_noise);
-  // epochs_completed: the last epoch with finite results (-1: none, diverged at epoch 0).
+  // epochs_completed: the last epoch with finite results, the one "final" describes.
   out << ",\n  \"score\": \"" << (classify ? "accuracy" : "r2")
-      << "\",\n  \"epochs_completed\": " << (diverged_at == 0 ? -1 : last.epoch)
-      << ",\n  \"diverged_at\": ";
+      << "\",\n  \"epochs_completed\": " << last.epoch << ",\n  \"diverged_at\": ";
   if (diverged_at < 0)
     out << "null";
   else
     out << diverged_at;
-  if (diverged_at == 0) {
-    out << ",\n  \"final\": null\n}\n";  // not even the untrained network was finite
-  } else {
-    out << ",\n  \"final\": {\"train_cost\": " << bp::apps::shortest_text(last.train.cost)
-        << ", \"test_cost\": " << bp::apps::shortest_text(last.test.cost)
-        << ", \"train_score\": " << bp::apps::shortest_text(last.train.score)
-        << ", \"test_score\": " << bp::apps::shortest_text(last.test.score) << "}\n}\n";
-  }
+  out << ",\n  \"final\": {\"train_cost\": " << bp::apps::shortest_text(last.train.cost)
+      << ", \"test_cost\": " << bp::apps::shortest_text(last.test.cost)
+      << ", \"train_score\": " << bp::apps::shortest_text(last.train.score)
+      << ", \"test_score\": " << bp::apps::shortest_text(last.test.score) << "}\n}\n";
   file.commit();
 }
 
@@ -405,8 +453,8 @@ int run_main(int argc, const char* const* argv) {
                                               std::vector<std::string>{"x", "y", "is_test"});
 
   const bp::apps::Problem p = bp::apps::make_problem(o.spec);
-  check_against_data(o, p);
   const std::vector<Eigen::Index> sizes = layer_sizes(o, p);
+  check_against_data(o, p, sizes);
   std::vector<Activation> activations = o.hidden_activations;
   activations.push_back(o.output);
   bp::mlp::Network net =
@@ -427,6 +475,13 @@ int run_main(int argc, const char* const* argv) {
     row.train = bp::apps::evaluate(net, p.X_train, p.Y_train, p.y_train, p.task, eval_cache);
     row.test = bp::apps::evaluate(net, p.X_test, p.Y_test, p.y_test, p.task, eval_cache);
     if (!row.finite() || !bp::apps::parameters_finite(net)) {
+      // Epoch 0 is the untrained network: no η is involved yet, so it is the data. Nothing
+      // is written (the outputs are discarded), since there is no finite epoch to keep.
+      if (epoch == 0)
+        throw std::runtime_error(
+            "the untrained network already gives a non-finite cost or score on " + o.spec.data +
+            ", so the learning rate is not the cause; look for values too large to compute "
+            "with in the data (near 1e308). Nothing was written.");
       diverged_at = epoch;
       break;
     }
@@ -443,11 +498,8 @@ int run_main(int argc, const char* const* argv) {
   const std::string name = o.spec.data + " " + sizes_text(sizes);
   if (diverged_at >= 0) {
     std::cerr << "train_mlp: " << name << " with η = " << o.eta << " diverged at epoch "
-              << diverged_at << " (the cost or a weight stopped being finite); try a smaller η. ";
-    if (diverged_at > 0)
-      std::cerr << o.out << " keeps the finite epochs 0 to " << diverged_at - 1 << ".\n";
-    else
-      std::cerr << o.out << " has no rows: even the untrained network gave non-finite values.\n";
+              << diverged_at << " (the cost or a weight stopped being finite); try a smaller η. "
+              << o.out << " keeps the finite epochs 0 to " << diverged_at - 1 << ".\n";
     return kExitDiverged;
   }
   std::cout << "train_mlp: " << name << ", " << o.epochs << " epochs: train " << score << " "

@@ -5,6 +5,7 @@
 #   -DEXE=path            the program
 #   -DARGS=a|b|c          its arguments, separated by | (CMake lists do not survive -D)
 #   -DWORKDIR=path        emptied, then the working directory of the program
+#   -DCOPY=a|b            files copied into WORKDIR first (inputs the program may touch)
 #   -DEXPECT_CODE=n       the exit code it must return
 #   -DEXPECT_REGEX=re     stderr + stdout must match this
 #   -DMISSING=a|b         files (relative to WORKDIR) that must NOT exist afterwards
@@ -24,6 +25,10 @@ endforeach()
 string(REPLACE "|" ";" args "${ARGS}")
 file(REMOVE_RECURSE "${WORKDIR}")
 file(MAKE_DIRECTORY "${WORKDIR}")
+string(REPLACE "|" ";" copies "${COPY}")
+foreach(f IN LISTS copies)
+  file(COPY "${f}" DESTINATION "${WORKDIR}")
+endforeach()
 
 function(run_once)
   execute_process(COMMAND "${EXE}" ${args} WORKING_DIRECTORY "${WORKDIR}"
