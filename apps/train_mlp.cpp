@@ -429,7 +429,8 @@ int run_main(int argc, const char* const* argv) {
         "Trains the stage 3 network with mini-batch gradient descent (seeded shuffling every "
         "epoch) on a train/test split, features standardised with statistics of the training "
         "rows only, and writes one CSV row per epoch.\nExit codes: 0 done, 1 a file could not "
-        "be read or written, 2 a bad option, 3 stage 3 is not finished, 4 training diverged "
+        "be read or written, 2 a bad option or one that does not fit the data, 3 stage 3 is not "
+        "finished, 4 training diverged "
         "(the CSV keeps the finite epochs).");
     return 0;
   }
