@@ -135,6 +135,28 @@ def _run_twice(b, recipes, problems):
             problems.append("stage %s wrote no files" % stage)
 
 
+def verify_python(report):
+    """The front end's and the plotting scripts' own tests (unittest)."""
+    import os
+    import sys
+    from .common import ROOT, capture
+    step("Running the Python tests of ./kit and of the plotting scripts")
+    suites = [("the ./kit front end's own tests pass", sys.executable, "tools/tests"),
+              ("the plotting scripts' own tests pass", deps.find_plot_python(), "plots/tests")]
+    for name, python, folder in suites:
+        if not os.path.isdir(os.path.join(ROOT, folder)):
+            continue
+        if python is None:
+            report.add(name, False, "no Python that can import matplotlib was found")
+            continue
+        code, out = capture([python, "-m", "unittest", "discover", "-s", folder, "-t", folder],
+                            cwd=ROOT, timeout=1800)
+        summary = [l for l in out.splitlines() if l.startswith("Ran ") or l.startswith("OK")
+                   or l.startswith("FAILED")]
+        report.add("%s (%s)" % (name, " ".join(summary) or "no output"), code == 0,
+                   out[-3000:])
+
+
 def verify_structure(report):
     step("Checking the kit's structure")
     problems = integrity.check_twins()
@@ -152,9 +174,10 @@ def verify_structure(report):
 
 def verify(install=True):
     start = time.time()
-    deps.ensure(["cmake", "compiler", "eigen", "gtest"], install=install)
+    deps.ensure(["cmake", "compiler", "eigen", "gtest", "matplotlib"], install=install)
     report = Report()
     verify_structure(report)
+    verify_python(report)
     verify_solutions(report)
     verify_exercises(report)
     verify_reproducible(report)
