@@ -13,7 +13,10 @@ from scalar_plots import cost_figure, fit_figure  # noqa: E402
 
 
 def finite_difference_figure(results, figures):
-    data = read_csv(os.path.join(results, "finite_differences.csv"))
+    path = os.path.join(results, "finite_differences.csv")
+    if not os.path.exists(path):
+        raise PlotError("missing %s (did the finite_differences program run?)" % path)
+    data = read_csv(path)
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
     for column, label in (("forward_error", "forward (f(x+h) − f(x))/h, O(h)"),
                           ("central_error", "central (f(x+h) − f(x−h))/2h, O(h²)"),

@@ -23,8 +23,13 @@ def read_csv(path):
     """{column: [floats]} of a CSV with a header row. Non-numbers become nan."""
     if not os.path.exists(path):
         raise PlotError("missing results file %s (did the training program run?)" % path)
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f))
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+    except UnicodeDecodeError:
+        raise PlotError("results file %s is not a text CSV file" % path)
+    except (OSError, csv.Error) as e:
+        raise PlotError("cannot read results file %s: %s" % (path, e))
     if len(rows) < 2:
         raise PlotError("results file %s is empty (no data rows)" % path)
     header = rows[0]
@@ -44,11 +49,14 @@ def read_csv(path):
 def read_json(path):
     if not os.path.exists(path):
         raise PlotError("missing results file %s (did the training program run?)" % path)
-    with open(path) as f:
-        try:
-            return json.load(f)
-        except ValueError as e:
-            raise PlotError("results file %s is not valid JSON: %s" % (path, e))
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (ValueError, OSError) as e:  # UnicodeDecodeError is a ValueError
+        raise PlotError("results file %s is not valid JSON: %s" % (path, e))
+    if not isinstance(data, dict):
+        raise PlotError("results file %s should hold a JSON object" % path)
+    return data
 
 
 def for_log_axis(values):
@@ -63,20 +71,32 @@ def any_drawable(values):
 
 def save(fig, folder, name):
     """Writes folder/name atomically (temporary file, then rename) and prints its path."""
-    os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, name)
     tmp = path + ".tmp.png"
-    fig.savefig(tmp, bbox_inches="tight")
-    plt.close(fig)
-    os.replace(tmp, path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fig.savefig(tmp, bbox_inches="tight")
+        os.replace(tmp, path)
+    except OSError as e:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise PlotError("cannot write figure %s: %s" % (path, e))
+    finally:
+        plt.close(fig)
     print("wrote %s" % path)
     return path
 
 
 def main_guard(run):
-    """Runs run() and turns a PlotError into a one-line message and exit code 1."""
+    """Runs run() and turns a PlotError, or results of the wrong shape (a field missing or
+    of the wrong type), into a one-line message and exit code 1 instead of a traceback."""
     try:
         run()
     except PlotError as e:
         print("plot error: %s" % e, file=sys.stderr)
+        sys.exit(1)
+    except (KeyError, TypeError, ValueError, IndexError) as e:
+        print("plot error: the results in %s are malformed (%s: %s); make them again with "
+              "./kit plots" % (" ".join(sys.argv[1:2]) or "the results folder",
+                               type(e).__name__, e), file=sys.stderr)
         sys.exit(1)

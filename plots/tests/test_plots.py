@@ -68,6 +68,34 @@ class ReadCsv(unittest.TestCase):
                 plotkit.read_csv(os.path.join(d, "r.csv"))
 
 
+class Malformed(unittest.TestCase):
+    def test_binary_garbage_in_a_csv_is_a_plot_error(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "g.csv"), "wb") as f:
+                f.write(b"\xff\xfe\x00garbage\n\x80\x81\n")
+            with self.assertRaisesRegex(plotkit.PlotError, "not a text CSV"):
+                plotkit.read_csv(os.path.join(d, "g.csv"))
+
+    def test_runs_json_of_the_wrong_shape_gives_a_message_not_a_traceback(self):
+        for text in ("[]", '{"runs": [{}]}', '{"runs": [{"eta": "x", "file": null}]}'):
+            with self.subTest(json=text), tempfile.TemporaryDirectory() as d:
+                scalar_results(d, ["0.1", "0.05"])
+                write(os.path.join(d, "stage1_runs.json"), text)
+                proc = run_script("plot_stage1.py", d, os.path.join(d, "figures"))
+                self.assertEqual(proc.returncode, 1)
+                self.assertIn("plot error:", proc.stderr)
+                self.assertNotIn("Traceback", proc.stderr)
+
+    def test_a_figures_folder_that_is_a_file_gives_a_message(self):
+        with tempfile.TemporaryDirectory() as d:
+            scalar_results(d, ["0.1", "0.05"])
+            write(os.path.join(d, "figures"), "not a folder")
+            proc = run_script("plot_stage1.py", d, os.path.join(d, "figures"))
+            self.assertEqual(proc.returncode, 1)
+            self.assertIn("cannot write figure", proc.stderr)
+            self.assertNotIn("Traceback", proc.stderr)
+
+
 class LogAxis(unittest.TestCase):
     def test_zero_negative_and_non_finite_values_become_gaps(self):
         out = plotkit.for_log_axis([1.0, 0.0, -1.0, float("nan"), float("inf"), 2.0])

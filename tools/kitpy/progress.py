@@ -12,10 +12,12 @@ def build_student(build=None, targets=None):
     build fails."""
     deps.ensure(["cmake", "compiler", "eigen", "gtest"], install=False)
     b = build or Build("student")
-    if not os.path.exists(os.path.join(b.dir, "CMakeCache.txt")):
+    first = not os.path.exists(os.path.join(b.dir, "CMakeCache.txt"))
+    if first:
         step("Configuring the student build in %s (first time only)" % rel(b.dir))
         b.configure()
-    step("Building your code")
+    step("Building your code" + (" (the first build compiles everything: a few minutes; "
+                                 "after that an edit rebuilds in seconds)" if first else ""))
     ok, log = b.build(targets=targets)
     if not ok:
         errors = compile_errors(log)
@@ -66,16 +68,18 @@ def check(stage_spec=None):
     status = task_status(stages, results)
     say()
     say(bold("Progress"))
-    next_task = None
+    unfinished = [t for s in stages for t in s.tasks if not status[t.id][0]]
+    next_task = unfinished[0] if unfinished else None
+    width = max(len(s.title) for s in stages)
     for s in stages:
         done = sum(1 for t in s.tasks if status[t.id][0])
         mark = green("done") if done == len(s.tasks) else "%d/%d tasks" % (done, len(s.tasks))
-        say("  Stage %d  %-34s %s" % (s.number, s.title, mark))
-        for t in s.tasks:
-            passed, total, _ = status[t.id]
-            if not passed and next_task is None:
-                next_task = t
-            say("    %s %-5s %s" % (green("✓") if passed else red("✗"), t.id, t.title))
+        say("  Stage %d  %-*s  %s" % (s.number, width, s.title, mark))
+        # Task by task for the stage being worked on (or every stage asked for by number).
+        if stage_spec or (next_task is not None and next_task.stage is s):
+            for t in s.tasks:
+                mark = green("✓") if status[t.id][0] else red("✗")
+                say("    %s %-5s %s" % (mark, t.id, t.title))
     say()
     if next_task is None:
         say(green("All tasks pass. ") + "Plot your own training with ./kit plots")
