@@ -31,6 +31,13 @@ Run ./kit COMMAND --help for a command's options.
 """
 
 
+def _seconds(text):
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds > 0, not %s" % text)
+    return value
+
+
 def _parser():
     p = argparse.ArgumentParser(prog="./kit", description=DESCRIPTION,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -59,7 +66,7 @@ def _parser():
                        "under exercises/ (it polls the files every 0.5 s), until you press "
                        "Ctrl-C.")
     s.add_argument("stage", nargs="?", help="only this stage (e.g. 1)")
-    s.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
+    s.add_argument("--interval", type=_seconds, default=0.5, metavar="SECONDS",
                    help="how often to look for saved files (default: 0.5)")
 
     s = sub.add_parser("reset", help="put the stub of a task (or of a stage) back, keeping a backup",
@@ -95,9 +102,9 @@ def _parser():
                    help="the student's tree, the folder holding exercises/ (default: this kit)")
     s.add_argument("--out", metavar="DIR2",
                    help="where grade.xml, grade.txt and the build go (default: build/grade/)")
-    s.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+    s.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
                    help="the time limit of each test (default: 10)")
-    s.add_argument("--max-time", type=float, default=3600.0, metavar="SECONDS",
+    s.add_argument("--max-time", type=_seconds, default=3600.0, metavar="SECONDS",
                    help="the limit for the whole grading, builds included (default: 3600)")
     return p
 

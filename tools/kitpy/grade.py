@@ -310,8 +310,8 @@ def run_one(name, command, cwd, timeout):
     """Runs one GoogleTest test. Returns (status, kind, message, output, seconds)."""
     start = time.monotonic()
     if timeout <= 0:
-        return ("notrun", "notrun", "not run: the time budget of this stage was used up by "
-                "earlier tests that hung", "", 0.0)
+        return ("notrun", "notrun", "not run: out of time (earlier tests hung and used up the "
+                "stage's time budget or the grader's overall limit)", "", 0.0)
     code, out = run_guarded(command, cwd=cwd, timeout=timeout)
     seconds = time.monotonic() - start
     if code is None:
@@ -319,7 +319,13 @@ def run_one(name, command, cwd, timeout):
                 "stopped" % timeout, out, seconds)
     if code < 0:
         return ("error", "crash", "crashed (%s)" % _signal_name(code), out, seconds)
-    ok_line = "[       OK ] %s " % name
+    # GoogleTest's own name of the test: ctest names parameterised tests by their parameter
+    # ("Suite.Case/sigmoid") while GoogleTest says "Suite.Case/1"; the filter has the latter.
+    gtest_name = name
+    for arg in command:
+        if arg.startswith("--gtest_filter="):
+            gtest_name = arg[len("--gtest_filter="):]
+    ok_line = "[       OK ] %s " % gtest_name
     if code == 0 and ok_line in out and "[  SKIPPED ]" not in out and "[  FAILED  ]" not in out:
         return ("passed", "", "", out, seconds)
     if "[  FAILED  ]" in out:
@@ -462,7 +468,8 @@ def summary(grades, meta, weights):
             points, most, ok, n = g.task_points[t.id]
             mark = "ok" if n and ok == n and not g.problem else "--"
             bad = [o for o in g.outcomes if o.task == t.id and o.status != "passed"]
-            unwritten = bad and all(o.message.startswith("not written yet") for o in bad)
+            unwritten = bad and all(o.message.startswith("not written yet") and
+                                    (" in %s " % t.file) in o.message for o in bad)
             lines.append("  %s %-5s %-40s %6.2f / %-6g %s%s" % (
                 mark, t.id, t.title[:40], points, most,
                 "(%d/%d tests)" % (ok, n) if n else "(not graded)",
@@ -488,8 +495,13 @@ def _relative_errors(lines, scratch_ex):
             for line in lines]
 
 
+_MAKE_NOISE = re.compile(r"\s*(g?make|ninja)(\[\d+\])?: ")
+
+
 def _build_errors(log_text, log_path, scratch_ex):
-    errors = compile_errors(log_path, limit=12)
+    """The compiler's or linker's first error lines (not make's), with the scratch folder
+    shown as exercises/."""
+    errors = [e for e in compile_errors(log_path, limit=60) if not _MAKE_NOISE.match(e)][:12]
     if not errors:
         errors = [line for line in log_text.splitlines() if line.strip()][-12:]
     return _relative_errors(errors, scratch_ex)
@@ -598,9 +610,8 @@ def grade(source=None, out=None, test_timeout=TEST_TIMEOUT, max_time=MAX_TIME,
         code, text, log = build(["stage%d_tests" % n], "stage%d-tests" % n)
         if code != 0:
             g.compiled = False
-            g.problem = ("the tests do not link or start (%s)"
-                         % ("timed out" if code is None else "a function missing or defined "
-                            "twice, or the program hangs before main"))
+            g.problem = ("the tests do not link or do not start%s"
+                         % (" (timed out)" if code is None else ""))
             g.errors = _build_errors(text, log, scratch_ex)
             continue
         step("Stage %d: running the tests (at most %g s each)" % (n, test_timeout))

@@ -311,14 +311,27 @@ def check_build(bundle, build_dir):
     sol_dir = build_dir.rstrip(os.sep) + "-solutions-on"
     os.makedirs(sol_dir, exist_ok=True)
     code, out = capture(["cmake", "-S", bundle, "-B", sol_dir, "-DBACKPROP_SOLUTIONS=ON"])
-    message = " ".join(line.strip() for line in out.splitlines()
-                       if "solution" in line.lower() and "implementation from" not in line)
+    message = cmake_error(out)
     rows.append(("BACKPROP_SOLUTIONS=ON stops at configure time in the bundle%s"
                  % (" (CMake says: %s)" % message[:240] if code != 0 and message else ""),
                  code != 0, "it configured anyway: the bundle must not pretend to have "
                  "solutions" if code == 0 else ""))
     shutil.rmtree(sol_dir, ignore_errors=True)
     return rows
+
+
+def cmake_error(output):
+    """The text of the first `CMake Error` of a configure run, on one line."""
+    lines = output.splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith("CMake Error"):
+            body = []
+            for follow in lines[k + 1:]:
+                if not follow.strip() or follow.startswith("Call Stack"):
+                    break
+                body.append(follow.strip())
+            return " ".join(body)
+    return ""
 
 
 def check_kit_runs(bundle):

@@ -370,6 +370,15 @@ def plan_stage(stage, stages, root=ROOT):
     if not changes:
         raise KitError("no pristine files for %s: not in .kit/pristine/ and not in git"
                        % stage.exercise_dir)
+    known = {c.relpath for c in changes}
+    folder = os.path.join(root, stage.exercise_dir)
+    extra = sorted(os.path.join(stage.exercise_dir, n) for n in os.listdir(folder)
+                   if n.endswith(SOURCE_EXTENSIONS)
+                   and os.path.join(stage.exercise_dir, n) not in known) \
+        if os.path.isdir(folder) else []
+    for relpath in extra:  # the student's own files: not the kit's, so left alone
+        changes.append(Change(relpath, None, None, "not part of the kit; left as it is",
+                              "", True))
     return changes
 
 
@@ -442,7 +451,11 @@ def reset(spec, assume_yes=False, root=ROOT):
     else:
         title = "stage %d (%s)" % (chosen.number, chosen.title)
         changes = plan_stage(chosen, stages, root)
+    extra = [c for c in changes if c.new is None]
+    changes = [c for c in changes if c.new is not None]
     todo = [c for c in changes if c.current != c.new]
+    for c in extra:
+        say("  note: %s is %s" % (c.relpath, c.what))
     if not todo:
         say("Nothing to reset: %s is already the stub." % title)
         return 0
@@ -469,6 +482,6 @@ def reset(spec, assume_yes=False, root=ROOT):
             if c.current is not None:
                 say("  undo: cp %s %s" % (rel_to(os.path.join(backup, c.relpath), root),
                                           c.relpath))
-    say("Next: ./kit check%s" % ("" if not isinstance(chosen, catalog.Task)
-                                 else " " + str(chosen.stage.number)))
+    stage = chosen.stage if isinstance(chosen, catalog.Task) else chosen
+    say("Next: ./kit check %d" % stage.number)
     return 0

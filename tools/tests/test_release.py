@@ -21,9 +21,16 @@ class LinesTest(unittest.TestCase):
                      "Rng rng(seed);", "for (std::size_t i = 0; i < xs.size(); ++i) {",
                      "case Activation::relu:", "switch (f) {", "} else {"]:
             self.assertTrue(release.trivial(line), line)
-        for line in ["return 0.5 * r * r;", "const double s = sigmoid(z);",
-                     "g.dC_dw = g.delta * x;", "if (z >= 0.0) return 1.0 / (1.0 + std::exp(-z));"]:
+        # (made-up lines: real solution lines here would leak them into the bundle)
+        for line in ["return 0.25 * q * q;", "const double t = squash(u);",
+                     "g.d_dv = g.err * u;", "if (u >= 1.0) return 2.0 / (3.0 + std::exp(-u));"]:
             self.assertFalse(release.trivial(line), line)
+
+    def test_cmake_error_text(self):
+        out = ("-- ok\nCMake Error at cmake/X.cmake:12 (message):\n  backprop-kit: no .cpp files for\n"
+               "  stage 1 in /b/solutions/01_x\nCall Stack (most recent call first):\n")
+        self.assertEqual(release.cmake_error(out),
+                         "backprop-kit: no .cpp files for stage 1 in /b/solutions/01_x")
 
     def test_comments_are_not_part_of_a_line(self):
         lines = release.code_lines("int a = b + c;  // why\n/* block\n still */ x = 1;\n")

@@ -125,6 +125,12 @@ class ResetCommandTest(unittest.TestCase):
         self.assertEqual(read(backup, "exercises/01_demo/demo.cpp"), STUDENT)
         self.assertEqual(read(backup, "exercises/01_demo/demo.hpp"), "// edited\n")
 
+    def test_stage_reset_leaves_the_students_own_files_alone(self):
+        write(self.root, "exercises/01_demo/helper.cpp", "// mine\n")
+        reset.reset("1", assume_yes=True, root=self.root)
+        self.assertEqual(read(self.root, "exercises/01_demo/helper.cpp"), "// mine\n")
+        self.assertEqual(read(self.root, "exercises/01_demo/demo.cpp"), STUB)
+
     def test_nothing_to_do_makes_no_backup(self):
         write(self.root, "exercises/01_demo/demo.cpp", STUB)
         self.assertEqual(reset.reset("1.2", assume_yes=True, root=self.root), 0)
