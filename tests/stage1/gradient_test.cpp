@@ -67,8 +67,8 @@ TEST(Gradient, DeltaMatchesTheNumericDerivativeOfTheCostWithRespectToZ) {
     const double z = pt.w * pt.x + pt.b;
     const Gradient g = gradient(Params{pt.w, pt.b}, pt.x, pt.y);
     const auto cost_of_z = [&](double t) {
-      const double r = reference_sigmoid(t) - pt.y;
-      return 0.5 * r * r;
+      const double error = reference_sigmoid(t) - pt.y;
+      return error * error / 2.0;
     };
     ASSERT_TRUE(bp::check::passes(
         bp::check::check_derivative("δ = ∂C/∂z", cost_of_z, z, g.delta, options_at(z))))

@@ -13,15 +13,15 @@ inline double reference_sigmoid(double z) {
 }
 
 inline double reference_cost(double w, double b, double x, double y) {
-  const double r = reference_sigmoid(w * x + b) - y;
-  return 0.5 * r * r;
+  const double error = reference_sigmoid(w * x + b) - y;
+  return error * error / 2.0;
 }
 
 inline double reference_mean_cost(double w, double b, const std::vector<double>& xs,
                                   const std::vector<double>& ys) {
-  double sum = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) sum += reference_cost(w, b, xs[i], ys[i]);
-  return sum / static_cast<double>(xs.size());
+  double total = 0.0;
+  for (std::size_t i = 0; i < xs.size(); ++i) total += reference_cost(w, b, xs[i], ys[i]);
+  return total / static_cast<double>(xs.size());
 }
 
 }  // namespace bp::test::stage1

@@ -48,10 +48,10 @@ TEST(Sigmoid, IsFiniteAndWithinZeroAndOneEverywhere) {
   const double inf = std::numeric_limits<double>::infinity();
   for (double z : {-inf, -huge, -1e300, -1e5, -745.2, -709.8, -50.0, 0.0, 50.0, 709.8, 745.2, 1e5,
                    1e300, huge, inf}) {
-    const double s = sigmoid(z);
-    ASSERT_TRUE(std::isfinite(s)) << "σ(" << z << ") = " << s << describe(places::kSigmoid);
-    ASSERT_GE(s, 0.0) << "σ(" << z << ")" << describe(places::kSigmoid);
-    ASSERT_LE(s, 1.0) << "σ(" << z << ")" << describe(places::kSigmoid);
+    const double value = sigmoid(z);
+    ASSERT_TRUE(std::isfinite(value)) << "σ(" << z << ") = " << value << describe(places::kSigmoid);
+    ASSERT_GE(value, 0.0) << "σ(" << z << ")" << describe(places::kSigmoid);
+    ASSERT_LE(value, 1.0) << "σ(" << z << ")" << describe(places::kSigmoid);
   }
 }
 

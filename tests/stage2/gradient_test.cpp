@@ -72,14 +72,19 @@ TEST(Stage2Gradient, MatchesTheCheckerWhereTheNeuronsSaturate) {
 TEST(Stage2Gradient, ReportsTheErrorsDelta2AndDelta1ItUsed) {
   bp::Rng rng(2503);
   SCOPED_TRACE("seed 2503");
+  // Away from saturation, where the numeric δ is accurate to ~1e-10; at saturated points the
+  // deltas are covered through ∂C/∂b2 = δ2 and ∂C/∂b1 = δ1 in the checker tests above.
   for (int i = 0; i < 200; ++i) {
-    const Sample s = i % 2 == 0 ? random_sample(rng) : saturated_sample(rng, i);
-    const Gradient want = ref_gradient(s.p, s.x, s.y);
+    const Sample s = random_sample(rng);
+    const Gradient want = numeric_gradient(s.p, s.x, s.y);
     const Gradient g = bp::hidden::gradient(s.p, s.x, s.y);
-    ASSERT_TRUE(close_relative(g.delta2, want.delta2, 1e-6))
+    // 1e-10: the numeric δ's own absolute accuracy (rounding of C ≈ 1e-16 over h ≈ 6e-6).
+    ASSERT_TRUE(std::abs(g.delta2 - want.delta2) <=
+                1e-6 * std::max(std::abs(g.delta2), std::abs(want.delta2)) + 1e-10)
         << describe_point(s) << ": delta2 = " << g.delta2
         << ", want δ2 = (a2 - y) σ'(z2) = " << want.delta2 << where(kGradient);
-    ASSERT_TRUE(close_relative(g.delta1, want.delta1, 1e-6))
+    ASSERT_TRUE(std::abs(g.delta1 - want.delta1) <=
+                1e-6 * std::max(std::abs(g.delta1), std::abs(want.delta1)) + 1e-10)
         << describe_point(s) << ": delta1 = " << g.delta1
         << ", want δ1 = δ2 w2 σ'(z1) = " << want.delta1 << where(kGradient);
   }

@@ -145,7 +145,7 @@ TEST(Stage2MeanGradient, AveragesTheErrorsDelta2AndDelta1Too) {
   double delta2 = 0.0;
   double delta1 = 0.0;
   for (std::size_t i = 0; i < d.xs.size(); ++i) {
-    const Gradient g = ref_gradient(p, d.xs[i], d.ys[i]);
+    const Gradient g = numeric_gradient(p, d.xs[i], d.ys[i]);
     delta2 += g.delta2 / 7.0;
     delta1 += g.delta1 / 7.0;
   }
