@@ -107,6 +107,14 @@ TEST(ActivationPrimeValues, SigmoidPrimeIsZeroNotNaNFarOut) {
       << "activation_prime(sigmoid, [1000, -1000], [1, 0])" << describe(places::kActivationPrime);
 }
 
+TEST(ActivationPrimeValues, TanhPrimeIsZeroNotNaNFarOut) {
+  // tanh(±1000) = ±1 exactly, so 1 - a² = 0 exactly.
+  const Matrix Z = mat({{1000.0, -1000.0}});
+  EXPECT_TRUE(
+      same_bits(activation_prime(Activation::tanh, Z, mat({{1.0, -1.0}})), mat({{0.0, 0.0}})))
+      << "activation_prime(tanh, [1000, -1000], [1, -1])" << describe(places::kActivationPrime);
+}
+
 TEST(ActivationPrimeArguments, ThrowsForSoftmaxWhoseDerivativeIsAJacobian) {
   const Matrix Z = mat({{1.0, 2.0}});
   EXPECT_TRUE(throws_invalid_argument(

@@ -91,6 +91,22 @@ TEST(TanhActivation, MatchesTheDefinition) {
       << "activate(tanh, Z)" << describe(places::kActivate);
 }
 
+TEST(TanhActivation, OfPlusAndMinusThousandIsExactlyOneAndMinusOne) {
+  // tanh(±1000) rounds to exactly ±1 in double. (e^z - e^-z)/(e^z + e^-z) is inf/inf = NaN
+  // for |z| beyond about 710, where e^|z| overflows.
+  EXPECT_TRUE(same_bits(activate(Activation::tanh, mat({{1000.0, -1000.0}})), mat({{1.0, -1.0}})))
+      << "activate(tanh, [1000, -1000])" << describe(places::kActivate);
+}
+
+TEST(TanhActivation, IsFiniteForLargeEntriesOfABatch) {
+  // Large and moderate entries mixed in a 2 x 3 batch (numpy: np.tanh).
+  const Matrix Z = mat({{1000.0, -0.5, -720.0}, {0.5, 710.5, -1e300}});
+  const Matrix expected =
+      mat({{1.0, -0.46211715726000974, -1.0}, {0.46211715726000974, 1.0, -1.0}});
+  EXPECT_TRUE(all_near(activate(Activation::tanh, Z), expected, 1e-15))
+      << "activate(tanh, Z) with entries up to ±1e300: never NaN" << describe(places::kActivate);
+}
+
 TEST(ReluActivation, ZeroesNonPositivesAndKeepsPositives) {
   EXPECT_TRUE(same_bits(activate(Activation::relu, kRow), mat({{0.0, 0.0, 0.0, 0.5, 3.0}})))
       << "activate(relu, Z), max(z, 0)" << describe(places::kActivate);

@@ -102,6 +102,25 @@ TEST(BinaryCrossEntropy, IsTheMeanOverSamplesNotTheSum) {
       << describe(places::kBinaryCrossEntropy);
 }
 
+TEST(BinaryCrossEntropy, IsRightForSoftTargetsBetweenZeroAndOne) {
+  // Targets anywhere in [0, 1], not only labels 0 and 1: max(z, 0) - z y + log1p(e^-|z|)
+  // (numpy; the definition -[y log σ(z) + (1-y) log(1-σ(z))] agrees). Choosing the y = 1 or
+  // y = 0 formula by rounding y gives 0.854 and 1.463 here.
+  EXPECT_NEAR(binary_cross_entropy(mat({{0.3}}), mat({{0.3}})), 0.7643552444685271, 1e-15)
+      << "z = 0.3, y = 0.3" << describe(places::kBinaryCrossEntropy);
+  EXPECT_NEAR(binary_cross_entropy(mat({{-1.2}}), mat({{0.75}})), 1.163282467338031, 1e-15)
+      << "z = -1.2, y = 0.75" << describe(places::kBinaryCrossEntropy);
+}
+
+TEST(BinaryCrossEntropy, SumsTheOutputsOfASampleAndDividesByTheSamplesOnly) {
+  // Two sigmoid outputs per sample, 2 samples: the four per-entry costs summed, divided by
+  // m = 2, not by the m n = 4 entries (numpy).
+  EXPECT_NEAR(binary_cross_entropy(mat({{0.3, -1.2}, {2.5, 0.0}}), mat({{1.0, 0.0}, {0.0, 1.0}})),
+              2.0448373133295266, 1e-14)
+      << "binary_cross_entropy(Z, Y), Z and Y 2 x 2: C = (1/m) Σ_i Σ_j, m = 2"
+      << describe(places::kBinaryCrossEntropy);
+}
+
 TEST(BinaryCrossEntropy, ThrowsWhenTheShapesDiffer) {
   EXPECT_TRUE(throws_invalid_argument(
       [] { binary_cross_entropy(Matrix::Zero(4, 1), Matrix::Zero(3, 1)); }, {"4 x 1", "3 x 1"}))
@@ -122,6 +141,27 @@ TEST(SoftmaxCrossEntropy, OfLogitsThousandAndZeroForClassOneIsOneThousand) {
 
 TEST(SoftmaxCrossEntropy, IsZeroForTheRightClassWithAHugeMargin) {
   EXPECT_EQ(softmax_cross_entropy(mat({{1000.0, 0.0}}), mat({{1.0, 0.0}})), 0.0)
+      << describe(places::kSoftmaxCrossEntropy);
+}
+
+TEST(SoftmaxCrossEntropy, ShiftsEachRowByItsOwnMaximumNotTheBatchMaximum) {
+  // Row 1: logsumexp(1000, 0) - 1000 = 0; row 2: logsumexp(0, 0) - 0 = log 2; mean log(2)/2.
+  // Shifting row 2 by the batch maximum 1000 gives 1000 + log(e^-1000 + e^-1000) = -inf.
+  const double C =
+      softmax_cross_entropy(mat({{1000.0, 0.0}, {0.0, 0.0}}), mat({{1.0, 0.0}, {0.0, 1.0}}));
+  EXPECT_TRUE(std::isfinite(C)) << "softmax_cross_entropy(Z = [[1000, 0], [0, 0]], one-hot Y) is "
+                                << C << describe(places::kSoftmaxCrossEntropy);
+  EXPECT_NEAR(C, 0.34657359027997264, 1e-15)
+      << "softmax_cross_entropy(Z = [[1000, 0], [0, 0]], Y = [[1, 0], [0, 1]]) = log(2)/2"
+      << describe(places::kSoftmaxCrossEntropy);
+}
+
+TEST(SoftmaxCrossEntropy, WorksForSoftTargetRowsSummingToOne) {
+  // -Σ_j y_j log softmax(z)_j = logsumexp(z) - Σ_j y_j z_j with y = [0.2, 0.8] (numpy).
+  // Taking z at the largest y only, logsumexp(z) - z_2, gives 1.171.
+  EXPECT_NEAR(softmax_cross_entropy(mat({{0.5, -0.3}}), mat({{0.2, 0.8}})), 1.0111006659477777,
+              1e-15)
+      << "softmax_cross_entropy(z = [0.5, -0.3], y = [0.2, 0.8])"
       << describe(places::kSoftmaxCrossEntropy);
 }
 

@@ -110,6 +110,11 @@ std::vector<GridCase> grid() {
   mixed.f = {Activation::relu, Activation::tanh, Activation::sigmoid, Activation::softmax};
   mixed.name = "Depth4_3x4x4x5x3_ReluTanhSigmoid_SoftmaxCe_Batch6";
   cases.push_back(mixed);
+  // Two sigmoid outputs with binary cross-entropy: the cost sums the outputs of a sample and
+  // divides by m only, so Δ^(L) = (A - Y)/m, not (A - Y)/(m n).
+  const OutputPair two_bce{Activation::sigmoid, Cost::binary_cross_entropy, 2, "SigmoidBce"};
+  cases.push_back(make_case("Tanh", Activation::tanh, 1, two_bce, 5, ++seed));
+  cases.push_back(make_case("Tanh", Activation::tanh, 2, two_bce, 4, ++seed));
   return cases;
 }
 

@@ -54,10 +54,13 @@ struct OutputCase {
   Activation f;
   Cost c;
   Eigen::Index n;
+  bool soft_class_rows = false;  // cross-entropy targets: rows summing to 1, not one-hot
 };
 
 void PrintTo(const OutputCase& c, std::ostream* os) {
   *os << bp::mlp::to_string(c.f) << "_with_" << bp::mlp::to_string(c.c);
+  if (c.c == Cost::binary_cross_entropy && c.n > 1) *os << "_" << c.n << "_outputs";
+  if (c.soft_class_rows) *os << "_soft_targets";
 }
 
 class OutputError : public ::testing::TestWithParam<OutputCase> {};
@@ -70,7 +73,8 @@ TEST_P(OutputError, MatchesTheCheckerForABatchOfFour) {
   for (Eigen::Index i = 0; i < Z.rows(); ++i)
     for (Eigen::Index j = 0; j < Z.cols(); ++j)
       if (rng.uniform() < 0.5) Z(i, j) = -Z(i, j);
-  const Matrix Y = random_targets(pc.f, pc.c, m, pc.n, rng);
+  const Matrix Y = pc.soft_class_rows ? soft_class_targets(m, pc.n, rng)
+                                      : random_targets(pc.f, pc.c, m, pc.n, rng);
   const Matrix Delta = output_error(pc.f, pc.c, Z, reference_activate(pc.f, Z), Y);
   bp::check::Options options;
   options.batch_size = static_cast<double>(m);
@@ -79,7 +83,8 @@ TEST_P(OutputError, MatchesTheCheckerForABatchOfFour) {
                                 {bp::check::block("Z", Z, Delta)}, options);
   EXPECT_TRUE(bp::check::passes(r))
       << "output_error(" << bp::mlp::to_string(pc.f) << ", " << bp::mlp::to_string(pc.c)
-      << ", Z, A, Y), Z " << m << " x " << pc.n << describe(places::kOutputError);
+      << ", Z, A, Y), Z " << m << " x " << pc.n << ", Y\n    " << show(Y)
+      << describe(places::kOutputError);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -91,7 +96,11 @@ INSTANTIATE_TEST_SUITE_P(
                       OutputCase{Activation::leaky_relu, Cost::mse, 2},
                       OutputCase{Activation::softmax, Cost::mse, 3},
                       OutputCase{Activation::sigmoid, Cost::binary_cross_entropy, 1},
-                      OutputCase{Activation::softmax, Cost::cross_entropy, 3}));
+                      OutputCase{Activation::softmax, Cost::cross_entropy, 3},
+                      // Two sigmoid outputs: the 1/m of the mean, not 1/(m n).
+                      OutputCase{Activation::sigmoid, Cost::binary_cross_entropy, 2},
+                      // "Any rows summing to 1 work": (A - Y)/m holds for soft targets too.
+                      OutputCase{Activation::softmax, Cost::cross_entropy, 3, true}));
 
 TEST(OutputErrorShortcut, IsAMinusYOverMForTheMatchedPairs) {
   bp::Rng rng(62);

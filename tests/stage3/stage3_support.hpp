@@ -150,8 +150,10 @@ inline Matrix uniform_matrix(Eigen::Index rows, Eigen::Index cols, Rng& rng, dou
   return M;
 }
 
-// Targets that make sense for the output layer: one-hot rows for cross-entropy, 0/1 for
-// binary cross-entropy, values in (0, 1) for MSE on a bounded output, any value otherwise.
+// Targets that make sense for the output layer: one-hot rows for cross-entropy, values in
+// (0, 1) for binary cross-entropy (soft targets: the header promises any y in [0, 1], and an
+// output error that is right only for 0/1 labels must show) and for MSE on a bounded output,
+// any value otherwise.
 inline Matrix random_targets(Activation output, Cost c, Eigen::Index m, Eigen::Index n, Rng& rng) {
   Matrix Y = Matrix::Zero(m, n);
   for (Eigen::Index i = 0; i < m; ++i) {
@@ -160,14 +162,21 @@ inline Matrix random_targets(Activation output, Cost c, Eigen::Index m, Eigen::I
       continue;
     }
     for (Eigen::Index j = 0; j < n; ++j) {
-      if (c == Cost::binary_cross_entropy)
-        Y(i, j) = rng.uniform() < 0.5 ? 0.0 : 1.0;
-      else if (output == Activation::sigmoid || output == Activation::softmax)
+      if (c == Cost::binary_cross_entropy || output == Activation::sigmoid ||
+          output == Activation::softmax)
         Y(i, j) = rng.uniform(0.05, 0.95);
       else
         Y(i, j) = rng.normal();
     }
   }
+  return Y;
+}
+
+// Soft class targets for softmax cross-entropy: m rows of n positive entries, each row summing
+// to 1 (the header: "any rows summing to 1 work"), not one-hot.
+inline Matrix soft_class_targets(Eigen::Index m, Eigen::Index n, Rng& rng) {
+  Matrix Y = uniform_matrix(m, n, rng, 0.05, 1.0);
+  for (Eigen::Index i = 0; i < m; ++i) Y.row(i) /= Y.row(i).sum();
   return Y;
 }
 
