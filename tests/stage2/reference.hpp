@@ -40,9 +40,9 @@ inline double ref_sigmoid_prime(double z) { return ref_sigmoid(z) * ref_sigmoid(
 
 inline Forward ref_forward(const Params& p, double x) {
   Forward f;
-  f.z1 = p.w1 * x + p.b1;
+  f.z1 = p.b1 + p.w1 * x;  // the definitions from the header, in the tests' own words
   f.a1 = ref_sigmoid(f.z1);
-  f.z2 = p.w2 * f.a1 + p.b2;
+  f.z2 = p.b2 + p.w2 * f.a1;
   f.a2 = ref_sigmoid(f.z2);
   return f;
 }

@@ -184,11 +184,11 @@ inline Matrix soft_class_targets(Eigen::Index m, Eigen::Index n, Rng& rng) {
 // the forward and backward tests do not depend on it. Biases are random too, so a gradient
 // that ignores them or mixes up their entries shows.
 inline Network test_network(const std::vector<Eigen::Index>& sizes,
-                            const std::vector<Activation>& activations, Cost cost,
+                            const std::vector<Activation>& activations, Cost output_cost,
                             std::uint64_t seed) {
   Rng rng(seed);
   Network net;
-  net.cost = cost;
+  net.cost = output_cost;
   net.W.assign(sizes.size(), Matrix());
   net.b.assign(sizes.size(), Vector());
   net.f.assign(sizes.size(), Activation::identity);
@@ -196,7 +196,7 @@ inline Network test_network(const std::vector<Eigen::Index>& sizes,
     net.W[l] = normal_matrix(sizes[l - 1], sizes[l], rng,
                              1.0 / std::sqrt(static_cast<double>(sizes[l - 1])));
     net.b[l] = normal_matrix(sizes[l], 1, rng, 0.5);
-    net.f[l] = activations[l - 1];
+    net.f[l] = activations.at(l - 1);
   }
   return net;
 }
@@ -205,9 +205,9 @@ inline Network test_network(const std::vector<Eigen::Index>& sizes,
 inline std::vector<bp::check::Block> network_blocks(Network& net, const bp::mlp::Gradients& grads) {
   std::vector<bp::check::Block> blocks;
   for (std::size_t l = 1; l < net.W.size(); ++l) {
-    const std::string k = std::to_string(l);
-    blocks.push_back(bp::check::block("W" + k, net.W[l], grads.dW.at(l)));
-    blocks.push_back(bp::check::bias_block("b" + k, net.b[l], grads.db.at(l)));
+    const std::string layer = std::to_string(l);
+    blocks.push_back(bp::check::block("W" + layer, net.W[l], grads.dW.at(l)));
+    blocks.push_back(bp::check::bias_block("b" + layer, net.b[l], grads.db.at(l)));
   }
   return blocks;
 }
