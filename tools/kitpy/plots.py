@@ -14,6 +14,9 @@ def recipes():
 
 
 def plots(solutions, install=True):
+    if solutions and not os.path.isdir(os.path.join(ROOT, "solutions")):
+        raise KitError("this is the student bundle: it has no reference solutions. "
+                       "./kit plots trains and plots your own code.")
     deps.ensure(["cmake", "compiler", "eigen", "gtest", "matplotlib"], install=install)
     python = deps.find_plot_python()
     b = Build("solutions" if solutions else "student")

@@ -22,8 +22,9 @@ from .build import Build, compile_errors
 from .common import BUILD, ROOT, KitError, capture, green, red, rel, say, step, yellow
 from .reset import _git, is_git_checkout, mask
 
-# Never in a bundle: these hold solution code.
-EXCLUDED_PREFIXES = ("solutions/", "tests/mutants/")
+# Never in a bundle: solutions/ and tests/mutants/ hold solution code, and .ci/ is the kit's
+# own CI, which runs ./kit verify (it needs the solutions).
+EXCLUDED_PREFIXES = ("solutions/", "tests/mutants/", ".ci/")
 CXX_EXTENSIONS = (".cpp", ".hpp", ".h", ".cc", ".cxx", ".hh")
 MIN_LINE = 12  # shorter solution lines (`return g;`, `} else {`) say nothing
 
@@ -356,7 +357,7 @@ def release(dest, build=True, root=ROOT):
     dest = info["dest"]
     gone = [prefix for prefix in EXCLUDED_PREFIXES
             if any(p.startswith(prefix) for p in info["left_out"])]
-    say("  %d files copied; left out (they hold solution code): %s"
+    say("  %d files copied; left out (solution code, and the kit's own CI): %s"
         % (info["files"], ", ".join(gone) or "nothing"))
     say("  pristine stubs for ./kit reset: %d files under .kit/pristine/" % len(info["pristine_stubs"]))
     if info["missing"]:

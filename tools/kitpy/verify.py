@@ -173,6 +173,11 @@ def verify_structure(report):
 
 
 def verify(install=True):
+    import os
+    from .common import ROOT
+    if not os.path.isdir(os.path.join(ROOT, "solutions")):
+        raise KitError("this is the student bundle: ./kit verify checks the kit against its "
+                       "reference solutions, which are not included. Use ./kit check.")
     start = time.time()
     deps.ensure(["cmake", "compiler", "eigen", "gtest", "matplotlib"], install=install)
     report = Report()
@@ -180,6 +185,8 @@ def verify(install=True):
     verify_python(report)
     verify_solutions(report)
     verify_exercises(report)
+    from .release import check_release
+    check_release(report)
     verify_reproducible(report)
     from .mutate import run_mutants
     run_mutants(report)
