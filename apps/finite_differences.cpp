@@ -5,7 +5,9 @@
 #include <cmath>
 #include <iostream>
 #include <string>
+#include <vector>
 
+#include "app_output.hpp"
 #include "bp/cli.hpp"
 #include "bp/output.hpp"
 #include "gradcheck.hpp"
@@ -23,6 +25,9 @@ int run_main(int argc, const char* const* argv) {
   if (args.help()) {
     std::cout << args.usage("finite_differences",
                             "Error of forward, central and Richardson differences against h.");
+    std::cout << "\nExit codes: 0 done; 1 the file could not be written; 2 a bad option or "
+                 "value, or an output path that cannot be written (a folder that does not "
+                 "exist, a device), checked before any work.\n";
     return 0;
   }
   const double z = args.real("at", 0.5, -30.0, 30.0);
@@ -31,17 +36,19 @@ int run_main(int argc, const char* const* argv) {
   const double exact = s * (1.0 - s);  // σ'(z) in closed form
   const auto f = [](double t) { return sigmoid(t); };
 
-  bp::data::CsvWriter csv(out, {"h", "forward_error", "central_error", "richardson_error"});
+  const auto csv = bp::apps::open_output<bp::data::CsvWriter>(
+      "out", out,
+      std::vector<std::string>{"h", "forward_error", "central_error", "richardson_error"});
   const int points = 121;  // h from 1e-16 to 1e-1, 8 points per decade
   for (int k = 0; k < points; ++k) {
     const double h_wanted = std::pow(10.0, -16.0 + 15.0 * k / (points - 1));
     const double h = (z + h_wanted) - z;  // exactly representable step, as the checker uses
     if (h <= 0.0) continue;
-    csv.row({h, std::fabs(bp::check::forward_difference(f, z, h) - exact),
-             std::fabs(bp::check::central_difference(f, z, h) - exact),
-             std::fabs(bp::check::richardson_difference(f, z, h) - exact)});
+    csv->row({h, std::fabs(bp::check::forward_difference(f, z, h) - exact),
+              std::fabs(bp::check::central_difference(f, z, h) - exact),
+              std::fabs(bp::check::richardson_difference(f, z, h) - exact)});
   }
-  csv.commit();
+  csv->commit();
   std::cout << "wrote " << out << "\n";
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "bp/cli.hpp"
 #include "bp/csv.hpp"
 #include "bp/random.hpp"
+#include "bp/text.hpp"
 
 namespace bp::apps {
 
@@ -151,14 +152,28 @@ Problem make_problem(const ProblemSpec& spec) {
   p.scale.fit(X_train);  // training rows only: no leakage from the test rows
   p.X_train = p.scale.transform(X_train);
   p.X_test = p.scale.transform(bp::data::take_rows(data.X, split.test));
-  // Values near the largest double overflow the mean or the spread (inf - inf = NaN).
+  // Values near the largest double overflow the mean or the spread (inf - inf = NaN), or the
+  // range of the --fit-out grid.
   for (Eigen::Index j = 0; j < p.X_train.cols(); ++j)
     if (!p.X_train.col(j).allFinite() || !p.X_test.col(j).allFinite() ||
-        !std::isfinite(p.scale.mean()(j)) || !std::isfinite(p.scale.sd()(j)))
-      throw std::runtime_error("feature '" + data.feature_names[static_cast<std::size_t>(j)] +
-                               "' of " + source +
-                               " cannot be standardised: its values are too large (the mean or "
-                               "the standard deviation overflows a double)");
+        !std::isfinite(p.scale.mean()(j)) || !std::isfinite(p.scale.sd()(j)) ||
+        !std::isfinite(data.X.col(j).maxCoeff() - data.X.col(j).minCoeff()))
+      throw std::runtime_error("feature '" +
+                               bp::printable(data.feature_names[static_cast<std::size_t>(j)]) +
+                               "' of " + bp::printable(source) +
+                               " cannot be standardised: its values are too large (the mean, the "
+                               "standard deviation or the range overflows a double)");
+  // A constant feature (a blank pixel) is harmless; when every feature is constant, every
+  // sample looks the same to the network and it can learn only one answer for all.
+  bool all_constant = true;
+  for (Eigen::Index j = 0; j < X_train.cols() && all_constant; ++j)
+    all_constant = X_train.col(j).minCoeff() == X_train.col(j).maxCoeff();
+  if (all_constant)
+    p.warnings.push_back(
+        std::string(X_train.cols() == 1 ? "the feature" : "every feature") + " of " +
+        bp::printable(source) +
+        " has the same value in every training row, so every sample looks the same to the "
+        "network and it can learn only one answer for all of them; choose other --features");
   p.y_train = bp::data::take_rows(data.y, split.train);
   p.y_test = bp::data::take_rows(data.y, split.test);
 

@@ -61,6 +61,10 @@ struct Problem {
   Eigen::VectorXd y_all;  // m
   std::vector<Eigen::Index> test_rows;
 
+  // Things the user should know that do not stop training, one sentence each (printed by
+  // the program as "train_mlp: warning: ..."): every feature constant in the training rows.
+  std::vector<std::string> warnings;
+
   Eigen::Index inputs() const { return X_train.cols(); }   // n_0
   Eigen::Index outputs() const { return Y_train.cols(); }  // n_L
 };

@@ -1,7 +1,12 @@
 #include "scalar_data.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <iostream>
 #include <sstream>
+#include <stdexcept>
+
+#include "bp/text.hpp"
 
 namespace bp::apps {
 
@@ -12,24 +17,39 @@ std::vector<double> to_vector(const Eigen::VectorXd& v) {
 }  // namespace
 
 ScalarData load_scalar_data(const std::string& path, const std::string& feature,
-                            const std::string& target, double test_fraction, std::uint64_t seed) {
+                            const std::string& target, double test_fraction, std::uint64_t seed,
+                            const std::string& program) {
   const bp::data::Table table = bp::data::read_csv(path);
-  const bp::data::Dataset data = bp::data::split_features_target(table, {feature}, target);
+  bp::data::Dataset data;
+  try {
+    data = bp::data::split_features_target(table, {feature}, target);
+  } catch (const std::invalid_argument& e) {
+    // An unknown or repeated column name is a mistake in --feature or --target.
+    throw bp::cli::UsageError(e.what());
+  }
   for (Eigen::Index i = 0; i < data.y.size(); ++i)
     if (data.y(i) != 0.0 && data.y(i) != 1.0)
-      throw bp::cli::UsageError("the target column '" + data.target_name +
+      throw bp::cli::UsageError("the target column '" + printable(data.target_name) +
                                 "' must hold only 0 and 1 here; line " + std::to_string(i + 2) +
-                                " of " + path + " has another value");
-  const bp::data::Split split = bp::data::train_test_split(data.X.rows(), test_fraction, seed);
+                                " of " + printable(path) + " has another value");
+  bp::data::Split split;
+  try {
+    split = bp::data::train_test_split(data.X.rows(), test_fraction, seed);
+  } catch (const std::invalid_argument& e) {
+    std::ostringstream fraction;
+    fraction << test_fraction;
+    throw bp::cli::UsageError("--test-fraction " + fraction.str() + " with " +
+                              std::to_string(data.X.rows()) + " rows: " + e.what());
+  }
+  const Eigen::MatrixXd X_train = bp::data::take_rows(data.X, split.train);
   bp::data::Standardizer scale;
-  scale.fit(bp::data::take_rows(data.X, split.train));
-
+  scale.fit(X_train);
+  const Eigen::MatrixXd all = scale.transform(data.X);
   ScalarData out;
   out.feature = feature;
   out.target = data.target_name;
   out.mean = scale.mean()(0);
   out.sd = scale.sd()(0);
-  const Eigen::MatrixXd all = scale.transform(data.X);
   out.x_train = to_vector(bp::data::take_rows(all, split.train).col(0));
   out.x_test = to_vector(bp::data::take_rows(all, split.test).col(0));
   out.y_train = to_vector(bp::data::take_rows(data.y, split.train));
@@ -41,14 +61,39 @@ ScalarData load_scalar_data(const std::string& path, const std::string& feature,
   for (Eigen::Index i : split.test) out.is_test[static_cast<std::size_t>(i)] = 1.0;
   out.x_min = all.col(0).minCoeff();
   out.x_max = all.col(0).maxCoeff();
+  // Values near the largest double overflow the mean or the spread (inf - inf = NaN), or the
+  // range of the fit grid: said now, before any file is written, instead of as a non-finite
+  // value in some output at the end.
+  bool finite = std::isfinite(out.mean) && std::isfinite(out.sd) && all.allFinite();
+  if (finite)
+    for (double x : fit_grid(out)) finite = finite && std::isfinite(x * out.sd + out.mean);
+  if (!finite)
+    throw std::runtime_error("feature '" + printable(feature) + "' of " + printable(path) +
+                             " cannot be standardised: its values are too large (the mean, the "
+                             "standard deviation or the range overflows a double)");
+  if (X_train.col(0).minCoeff() == X_train.col(0).maxCoeff()) {
+    std::ostringstream value;
+    value << X_train(0, 0);
+    std::cerr << program << ": warning: feature '" << printable(feature) << "' has the same value ("
+              << value.str()
+              << ") in every training row, so it carries no information: training can move "
+                 "only the bias, and every prediction will be the same. Choose another "
+                 "--feature.\n";
+  }
   return out;
 }
 
-void write_scalar_data(const std::string& path, const ScalarData& data) {
-  bp::data::CsvWriter csv(path, {"x", "x_original", "y", "is_test"});
+std::vector<double> fit_grid(const ScalarData& data, int points) {
+  std::vector<double> grid;
+  const double lo = data.x_min - 0.5;
+  const double hi = data.x_max + 0.5;
+  for (int k = 0; k < points; ++k) grid.push_back(lo + (hi - lo) * k / (points - 1));
+  return grid;
+}
+
+void write_scalar_data(bp::data::CsvWriter& csv, const ScalarData& data) {
   for (std::size_t i = 0; i < data.x_all.size(); ++i)
     csv.row({data.x_all[i], data.x_original[i], data.y_all[i], data.is_test[i]});
-  csv.commit();
 }
 
 std::string eta_text(double eta) {

@@ -24,12 +24,23 @@ struct ScalarData {
 };
 
 // path: CSV file; feature: input column; target: 0/1 column ("" = last column).
-// Throws bp::cli::UsageError when the target holds anything but 0 and 1.
+// Throws bp::cli::UsageError for options that do not fit the data (an unknown column, a
+// target holding anything but 0 and 1, a test fraction that leaves a part empty) and
+// std::runtime_error for a file that cannot be read or a feature too large to standardise.
+// Warns on std::cerr, as "program: warning: ...", when the feature is constant in the
+// training rows (it carries no information: training moves only the bias).
 ScalarData load_scalar_data(const std::string& path, const std::string& feature,
-                            const std::string& target, double test_fraction, std::uint64_t seed);
+                            const std::string& target, double test_fraction, std::uint64_t seed,
+                            const std::string& program);
 
-// Writes x, x_original, y, is_test for every row (for the scatter plot of the data).
-void write_scalar_data(const std::string& path, const ScalarData& data);
+// The columns of stageN_data.csv, and its rows: x, x_original, y, is_test for every row (for
+// the scatter plot of the data). Does not commit.
+inline const std::vector<std::string> kScalarDataColumns{"x", "x_original", "y", "is_test"};
+void write_scalar_data(bp::data::CsvWriter& csv, const ScalarData& data);
+
+// The x values (standardised) at which stageN_fit.csv gives each run's prediction: points
+// evenly spaced from x_min - 0.5 to x_max + 0.5.
+std::vector<double> fit_grid(const ScalarData& data, int points = 301);
 
 // "0.5" for 0.5: how η appears in file and column names.
 std::string eta_text(double eta);

@@ -20,14 +20,17 @@ endif()
 set(_bp_cases_dir "${CMAKE_SOURCE_DIR}/tests/apps")
 set(_bp_cases_data "${_bp_cases_dir}/data")
 
-# bp_app_case(NAME program exit_code "regex" ARGS a b c [COPY f ...] [MISSING f ...]
-#             [FINITE f ...] [REPEAT])
-# ARGS are the program's arguments; COPY files are copied into the case's folder first;
-# MISSING files must not exist afterwards; FINITE files must exist and hold no nan/inf;
-# REPEAT runs twice and compares out.csv byte for byte.
+# bp_app_case(NAME program exit_code "regex" ARGS a b c [COPY f ...] [FIFOS f ...]
+#             [MISSING f ...] [FINITE f ...] [REPEAT] [TIMEOUT s])
+# ARGS are the program's arguments; COPY files are copied into the case's folder first
+# ("path=>name" under another name);
+# FIFOS are named pipes created there first (stand-ins for devices such as /dev/null, which
+# no test may touch; they must still be named pipes afterwards); MISSING files must not
+# exist afterwards; FINITE files must exist and hold no nan/inf; REPEAT runs twice and
+# compares out.csv byte for byte; TIMEOUT bounds the program's run (default 60 s).
 # The regex must not contain ';' (CMake would split it into a list).
 function(bp_app_case name program code regex)
-  cmake_parse_arguments(C "REPEAT" "" "ARGS;COPY;MISSING;FINITE" ${ARGN})
+  cmake_parse_arguments(C "REPEAT" "TIMEOUT" "ARGS;COPY;FIFOS;MISSING;FINITE" ${ARGN})
   if(NOT TARGET ${program})
     return()
   endif()
@@ -35,11 +38,13 @@ function(bp_app_case name program code regex)
   string(REPLACE ";" "|" missing "${C_MISSING}")
   string(REPLACE ";" "|" finite "${C_FINITE}")
   string(REPLACE ";" "|" copy "${C_COPY}")
+  string(REPLACE ";" "|" fifos "${C_FIFOS}")
   set(test "apps.${program}.${name}")
   add_test(NAME ${test}
            COMMAND ${CMAKE_COMMAND} "-DEXE=$<TARGET_FILE:${program}>" "-DARGS=${args}"
                    "-DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/app_cases/${program}.${name}"
-                   "-DCOPY=${copy}" "-DEXPECT_CODE=${code}" "-DEXPECT_REGEX=${regex}"
+                   "-DCOPY=${copy}" "-DFIFOS=${fifos}" "-DTIMEOUT=${C_TIMEOUT}"
+                   "-DEXPECT_CODE=${code}" "-DEXPECT_REGEX=${regex}"
                    "-DMISSING=${missing}"
                    "-DFINITE_CSV=${finite}" "-DREPEAT=${C_REPEAT}" -P
                    "${_bp_cases_dir}/run_case.cmake")
@@ -85,7 +90,8 @@ bp_app_case(rejects_an_unknown_cost train_mlp 2 "unknown cost .hinge.. valid nam
 bp_app_case(rejects_an_output_activation_the_cost_cannot_use train_mlp 2
             "--output sigmoid does not fit --cost cross_entropy"
             ARGS --out out.csv --cost ce --output sigmoid ${_no_out})
-bp_app_case(rejects_a_test_fraction_of_one train_mlp 2 "--test-fraction must be"
+bp_app_case(rejects_a_test_fraction_of_one train_mlp 2
+            "--test-fraction must be greater than 0 and less than 1, got 1"
             ARGS --out out.csv --test-fraction 1 ${_no_out})
 bp_app_case(rejects_binary_cross_entropy_on_ten_classes train_mlp 2
             "needs a 0/1 target, but 'digit' has 10 classes"
@@ -137,13 +143,126 @@ bp_app_case(stops_cleanly_when_training_diverges train_mlp 4
 bp_app_case(writes_the_same_bytes_twice_with_the_same_seed train_mlp 0 "wrote out.csv"
             ARGS --data digits --layers 16 --epochs 3 --out out.csv FINITE out.csv REPEAT)
 
-# The scalar trainers of stages 1 and 2 answer the same mistakes the same way.
+bp_app_case(refuses_to_replace_a_named_pipe_given_as_output train_mlp 2
+            "--out: cannot write pipe.csv: it exists and is not a regular file but a named pipe"
+            FIFOS pipe.csv ARGS --out pipe.csv MISSING pipe.json)
+bp_app_case(refuses_to_replace_a_named_pipe_given_as_fit_output train_mlp 2
+            "--fit-out: cannot write fit.csv: it exists and is not a regular file"
+            FIFOS fit.csv ARGS --data runge --out out.csv --fit-out fit.csv ${_no_out})
+bp_app_case(reports_a_data_file_that_is_a_named_pipe train_mlp 1
+            "data.csv: is a named pipe .FIFO., not a regular file"
+            FIFOS data.csv ARGS --data data.csv --cost mse --out out.csv TIMEOUT 20 ${_no_out})
+bp_app_case(rejects_a_learning_rate_that_underflows train_mlp 2
+            "--eta: '1e-320' is out of range: too small for a double"
+            ARGS --out out.csv --eta 1e-320 ${_no_out})
+bp_app_case(says_that_help_takes_no_value train_mlp 2 "option --help takes no value"
+            ARGS --help=1)
+bp_app_case(lists_its_exit_codes_in_its_help train_mlp 0 "Exit codes: 0 done.*2 a bad option"
+            ARGS --help)
+bp_app_case(warns_when_every_feature_is_constant train_mlp 0
+            "warning: the feature of .*constant_feature.csv has the same value in every"
+            ARGS --data ${_bp_cases_data}/constant_feature.csv --cost bce --batch 2 --epochs 2
+                 --out out.csv FINITE out.csv)
+bp_app_case(shows_binary_garbage_of_a_data_file_escaped train_mlp 1
+            "column name .x.x01.x1b.31m. holds control characters"
+            ARGS --data ${_bp_cases_data}/binary_header.csv --cost bce --out out.csv ${_no_out})
+
+# finite_differences: the same output checks, through the same AtomicFile.
+bp_app_case(refuses_to_replace_a_named_pipe_given_as_output finite_differences 2
+            "--out: cannot write pipe.csv: it exists and is not a regular file"
+            FIFOS pipe.csv ARGS --out pipe.csv)
+bp_app_case(rejects_an_output_folder_that_does_not_exist finite_differences 2
+            "--out: cannot write no_such_folder/fd.csv: folder no_such_folder does not exist"
+            ARGS --out no_such_folder/fd.csv MISSING no_such_folder)
+bp_app_case(lists_its_exit_codes_in_its_help finite_differences 0 "Exit codes: 0 done" ARGS --help)
+
+# The scalar trainers of stages 1 and 2 answer the same mistakes the same way, and write
+# their files all together at the end or not at all. One η, so the files are known by name.
+set(_stage1_files perceptron_eta_0.1.csv stage1_data.csv stage1_fit.csv stage1_runs.json)
+set(_stage2_files hidden_eta_0.1.csv perceptron_eta_0.1.csv stage2_data.csv stage2_fit.csv
+                  stage2_runs.json)
 foreach(program train_perceptron train_hidden_neuron)
+  if(program STREQUAL "train_perceptron")
+    set(_none MISSING ${_stage1_files})
+    set(_stage stage1)
+  else()
+    set(_none MISSING ${_stage2_files})
+    set(_stage stage2)
+  endif()
   bp_app_case(rejects_an_unknown_flag ${program} 2 "unknown option --colour"
               ARGS --out-dir . --colour red)
   bp_app_case(rejects_a_zero_learning_rate ${program} 2 "--eta: every value must be"
               ARGS --out-dir . --eta 0.1,0)
-  bp_app_case(rejects_an_output_folder_that_does_not_exist ${program} 1
-              "folder no_such_folder does not exist"
+  bp_app_case(rejects_an_output_folder_that_does_not_exist ${program} 2
+              "--out-dir: cannot write no_such_folder/.*folder no_such_folder does not exist"
               ARGS --out-dir no_such_folder MISSING no_such_folder)
+  bp_app_case(refuses_to_replace_a_named_pipe_in_its_output_folder ${program} 2
+              "--out-dir: cannot write ./${_stage}_fit.csv: it exists and is not a regular file"
+              FIFOS ${_stage}_fit.csv ARGS --eta 0.1 --out-dir . MISSING ${_stage}_data.csv
+                    ${_stage}_runs.json perceptron_eta_0.1.csv)
+  bp_app_case(reports_a_data_file_that_is_a_named_pipe ${program} 1
+              "data.csv: is a named pipe .FIFO., not a regular file"
+              FIFOS data.csv ARGS --data data.csv --eta 0.1 --out-dir . TIMEOUT 20 ${_none})
+  bp_app_case(reports_a_feature_too_large_before_writing_anything ${program} 1
+              "feature 'x' of .*huge_feature_rows.csv cannot be standardised: its values are too large"
+              ARGS --data ${_bp_cases_data}/huge_feature_rows.csv --feature x --eta 0.1
+                   --epochs 5 --out-dir . ${_none})
+  bp_app_case(warns_about_a_constant_feature ${program} 0
+              "warning: feature 'x' has the same value .3.5. in every training row"
+              ARGS --data ${_bp_cases_data}/constant_feature.csv --feature x --eta 0.1
+                   --epochs 5 --out-dir . FINITE perceptron_eta_0.1.csv ${_stage}_fit.csv)
+  bp_app_case(rejects_an_unknown_feature_column ${program} 2 "has no feature column .nope."
+              ARGS --feature nope --eta 0.1 --out-dir . ${_none})
+  bp_app_case(rejects_a_learning_rate_that_underflows ${program} 2
+              "--eta: '1e-320' is out of range: too small for a double"
+              ARGS --eta 0.1,1e-320 --out-dir . ${_none})
+  bp_app_case(rejects_two_learning_rates_that_share_a_file ${program} 2
+              "the learning rates 0.1 and 0.1000000001 would both be written to"
+              ARGS --eta 0.1,0.1000000001 --out-dir . ${_none})
+  bp_app_case(says_that_help_takes_no_value ${program} 2 "option --help takes no value"
+              ARGS --help=1)
+  bp_app_case(lists_its_exit_codes_in_its_help ${program} 0 "Exit codes: 0 done.*2 a bad option"
+              ARGS --help)
+  bp_app_case(accepts_every_test_fraction_its_help_allows ${program} 0 "results in"
+              ARGS --test-fraction 0.995 --eta 0.1 --epochs 2 --out-dir .
+                   FINITE perceptron_eta_0.1.csv)
+  bp_app_case(rejects_a_test_fraction_of_one ${program} 2
+              "--test-fraction must be greater than 0 and less than 1, got 1"
+              ARGS --test-fraction 1 --eta 0.1 --out-dir . ${_none})
+  bp_app_case(rejects_a_test_fraction_that_leaves_no_training_row ${program} 2
+              "--test-fraction 0.95 with 10 rows"
+              ARGS --data ${_bp_cases_data}/constant_feature.csv --feature x
+                   --test-fraction 0.95 --eta 0.1 --out-dir . ${_none})
+  bp_app_case(refuses_to_write_over_its_data_file ${program} 2
+              "the output ./${_stage}_data.csv is the data file ${_stage}_data.csv"
+              COPY "${_bp_cases_data}/constant_feature.csv=>${_stage}_data.csv"
+              ARGS --data ${_stage}_data.csv --feature x --eta 0.1 --out-dir .
+              MISSING ${_stage}_fit.csv ${_stage}_runs.json)
+  bp_app_case(shows_binary_garbage_of_a_data_file_escaped ${program} 1
+              "column name .x.x01.x1b.31m. holds control characters"
+              ARGS --data ${_bp_cases_data}/binary_header.csv --eta 0.1 --out-dir . ${_none})
 endforeach()
+
+# A run stopped by SIGTERM or SIGHUP removes its temporary files (AtomicFile's signal
+# handler) and leaves the previous results as they were (tests/apps/interrupted_run.sh).
+if(UNIX)
+  foreach(program train_perceptron train_hidden_neuron train_mlp)
+    if(NOT TARGET ${program})
+      continue()
+    endif()
+    if(program STREQUAL "train_mlp")
+      set(program_args --data digits --epochs 1000000 --out out.csv)
+    else()
+      set(program_args --epochs 1000000 --eta 0.1,0.5 --out-dir .)
+    endif()
+    foreach(signal TERM HUP)
+      string(TOLOWER "${signal}" lower)
+      set(test "apps.${program}.removes_its_temporary_files_when_stopped_by_sig${lower}")
+      add_test(NAME ${test}
+               COMMAND sh "${_bp_cases_dir}/interrupted_run.sh"
+                       "${CMAKE_CURRENT_BINARY_DIR}/app_cases/${program}.sig${lower}" ${signal}
+                       "$<TARGET_FILE:${program}>" ${program_args})
+      set_tests_properties(${test} PROPERTIES LABELS apps TIMEOUT 60)
+    endforeach()
+  endforeach()
+endif()

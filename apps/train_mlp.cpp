@@ -14,9 +14,10 @@
 //                      of 401 points over the data's x range, original units.
 //   --points-out PATH  one-feature data only: x, y, is_test for every row, original units.
 //
-// Exit codes: 0 done; 1 a file could not be read or written, or another error; 2 a bad flag or
-// value, or options that do not fit the data (also an output in a folder that does not
-// exist: checked before any training); 3 stage 3 is not finished (a stub threw
+// Exit codes (bp::apps::kExitCodes, shared with the other programs): 0 done; 1 a file could
+// not be read or written, or another error; 2 a bad flag or value, an output path that
+// cannot be written (a folder that does not exist, a device), or options that do not fit the
+// data, all checked before any training; 3 stage 3 is not finished (a stub threw
 // NotImplemented); 4 training diverged (the files keep the finite epochs before it).
 //
 // Decisions an instructor may want to know:
@@ -44,7 +45,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -54,6 +54,7 @@
 #include "03_vectorized/costs.hpp"
 #include "03_vectorized/network.hpp"
 #include "03_vectorized/training.hpp"
+#include "app_output.hpp"
 #include "bp/cli.hpp"
 #include "bp/not_implemented.hpp"
 #include "bp/output.hpp"
@@ -63,6 +64,8 @@
 
 namespace {
 
+using bp::apps::json_string;
+using bp::apps::open_output;
 using bp::apps::Task;
 using bp::cli::UsageError;
 using bp::mlp::Activation;
@@ -131,50 +134,12 @@ std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t stream) {
   return z ^ (z >> 31);
 }
 
-std::string json_string(const std::string& s) {
-  std::ostringstream os;
-  os << '"';
-  for (const char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\')
-      os << '\\' << c;
-    else if (u < 0x20)
-      os << "\\u00"
-         << "0123456789abcdef"[u >> 4] << "0123456789abcdef"[u & 15];
-    else
-      os << c;
-  }
-  os << '"';
-  return os.str();
-}
-
 // "results/digits.csv" -> "results/digits.json"; any other name gets ".json" appended.
 std::string sidecar_path(const std::string& out) {
   const std::string csv = ".csv";
   if (out.size() > csv.size() && out.compare(out.size() - csv.size(), csv.size(), csv) == 0)
     return out.substr(0, out.size() - csv.size()) + ".json";
   return out + ".json";
-}
-
-// Opens an output file now, before any training, so a bad path costs nothing; the flag is
-// named in the message (AtomicFile's own message says which folder is missing).
-// A target that exists must be a regular file: renaming the finished file over a device
-// such as /dev/null (possible as root) would replace the device itself.
-template <typename File, typename... Rest>
-std::unique_ptr<File> open_output(const std::string& flag, const std::string& path,
-                                  Rest&&... rest) {
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::status(path, ec);
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
-      !std::filesystem::is_directory(status))  // AtomicFile explains folders itself
-    throw UsageError("--" + flag + ": " + path +
-                     " exists and is not a regular file (a device, pipe or socket); give the "
-                     "path of a file to create or replace");
-  try {
-    return std::make_unique<File>(path, std::forward<Rest>(rest)...);
-  } catch (const std::runtime_error& e) {
-    throw UsageError("--" + flag + ": " + e.what());
-  }
 }
 
 struct Options {
@@ -236,10 +201,7 @@ Options parse_options(const bp::cli::Args& args) {
   o.batch = args.integer("batch", 32, 1, 1000000000);  // ≤ training rows: checked after loading
   o.epochs = args.integer("epochs", 100, 0, 1000000);
   o.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, (1LL << 62)));
-  const double tf = args.real("test-fraction", 0.2, 0.0, 1.0, true);
-  if (tf >= 1.0)
-    throw UsageError("--test-fraction must be in (0, 1), got " + args.text("test-fraction", ""));
-  o.spec.test_fraction = tf;
+  o.spec.test_fraction = args.real("test-fraction", 0.2, 0.0, 1.0, true, true);
   if (o.spec.data != "runge" && (args.has("samples") || args.has("noise")))
     throw UsageError("--samples and --noise apply to --data runge only");
   o.spec.runge_samples = args.integer("samples", 300, 10, 1000000);
@@ -361,7 +323,6 @@ void write_json(bp::data::AtomicFile& file, const Options& o, const bp::apps::Pr
       << ", \"test_cost\": " << bp::apps::shortest_text(last.test.cost)
       << ", \"train_score\": " << bp::apps::shortest_text(last.train.score)
       << ", \"test_score\": " << bp::apps::shortest_text(last.test.score) << "}\n}\n";
-  file.commit();
 }
 
 // Grid of 401 points over the data's x range (original units), the network's prediction, and
@@ -379,7 +340,6 @@ void write_fit(bp::data::CsvWriter& csv, const bp::mlp::Network& net, const bp::
     if (runge) row.push_back(bp::apps::runge(grid(k, 0)));
     csv.row(row);
   }
-  csv.commit();
 }
 
 void write_points(bp::data::CsvWriter& csv, const bp::apps::Problem& p) {
@@ -387,7 +347,6 @@ void write_points(bp::data::CsvWriter& csv, const bp::apps::Problem& p) {
   for (Eigen::Index i : p.test_rows) is_test[static_cast<std::size_t>(i)] = 1.0;
   for (Eigen::Index i = 0; i < p.X_all.rows(); ++i)
     csv.row({p.X_all(i, 0), p.y_all(i), is_test[static_cast<std::size_t>(i)]});
-  csv.commit();
 }
 
 int run_main(int argc, const char* const* argv) {
@@ -428,10 +387,10 @@ int run_main(int argc, const char* const* argv) {
         "train_mlp",
         "Trains the stage 3 network with mini-batch gradient descent (seeded shuffling every "
         "epoch) on a train/test split, features standardised with statistics of the training "
-        "rows only, and writes one CSV row per epoch.\nExit codes: 0 done, 1 a file could not "
-        "be read or written, 2 a bad option or one that does not fit the data, 3 stage 3 is not "
-        "finished, 4 training diverged "
-        "(the CSV keeps the finite epochs).");
+        "rows only, and writes one CSV row per epoch.");
+    std::cout << "\n"
+              << bp::apps::kExitCodes
+              << "; 4 training diverged (the CSV keeps the finite epochs before it).\n";
     return 0;
   }
   const Options o = parse_options(args);
@@ -454,6 +413,8 @@ int run_main(int argc, const char* const* argv) {
                                               std::vector<std::string>{"x", "y", "is_test"});
 
   const bp::apps::Problem p = bp::apps::make_problem(o.spec);
+  for (const std::string& warning : p.warnings)
+    std::cerr << "train_mlp: warning: " << warning << "\n";
   const std::vector<Eigen::Index> sizes = layer_sizes(o, p);
   check_against_data(o, p, sizes);
   std::vector<Activation> activations = o.hidden_activations;
@@ -491,10 +452,19 @@ int run_main(int argc, const char* const* argv) {
     last = row;
     if (fit) last_finite = net;  // the fit is drawn from the last network with finite results
   }
-  csv->commit();
   write_json(*json, o, p, sizes, last, diverged_at);
   if (fit) write_fit(*fit, diverged_at < 0 ? net : last_finite, p);
   if (points) write_points(*points, p);
+  // Every write of every file is checked before any file is renamed into place, so a full
+  // disk leaves the previous set of files, not a mix of old and new ones.
+  csv->finish();
+  json->finish();
+  if (fit) fit->finish();
+  if (points) points->finish();
+  csv->commit();
+  if (fit) fit->commit();
+  if (points) points->commit();
+  json->commit();  // last: it describes the others
 
   const std::string name = o.spec.data + " " + sizes_text(sizes);
   if (diverged_at >= 0) {

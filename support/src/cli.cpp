@@ -1,9 +1,12 @@
 #include "bp/cli.hpp"
 
 #include <cerrno>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
+
+#include "bp/text.hpp"
 
 namespace bp::cli {
 
@@ -18,12 +21,19 @@ std::vector<std::string> split_commas(const std::string& text) {
   return parts;
 }
 
-std::string range_text(double lo, double hi, bool lo_open) {
+std::string range_text(double lo, double hi, bool lo_open, bool hi_open) {
   std::ostringstream os;
   os << (lo_open ? "greater than " : "at least ") << lo;
-  if (std::isfinite(hi)) os << " and at most " << hi;
+  if (std::isfinite(hi)) os << (hi_open ? " and less than " : " and at most ") << hi;
   return os.str();
 }
+
+bool in_range(double v, double lo, double hi, bool lo_open, bool hi_open) {
+  return v >= lo && v <= hi && !(lo_open && v == lo) && !(hi_open && v == hi);
+}
+
+// Command-line text as it appears in a message, quoted.
+std::string quoted(const std::string& text) { return "'" + printable(text) + "'"; }
 
 }  // namespace
 
@@ -35,8 +45,10 @@ Args::Args(int argc, const char* const* argv, std::map<std::string, std::string>
       help_ = true;
       continue;
     }
+    if (arg.rfind("--help=", 0) == 0)
+      throw UsageError("option --help takes no value, got " + quoted(arg) + "; use --help alone");
     if (arg.rfind("--", 0) != 0)
-      throw UsageError("unexpected argument '" + arg + "': every option is --name value");
+      throw UsageError("unexpected argument " + quoted(arg) + ": every option is --name value");
     std::string name = arg.substr(2);
     std::string value;
     bool inline_value = false;
@@ -49,7 +61,7 @@ Args::Args(int argc, const char* const* argv, std::map<std::string, std::string>
     if (known_.count(name) == 0) {
       std::string list;
       for (const auto& [flag, description] : known_) list += " --" + flag;
-      throw UsageError("unknown option --" + name + "; the options are:" + list);
+      throw UsageError("unknown option --" + printable(name) + "; the options are:" + list);
     }
     if (values_.count(name) != 0) throw UsageError("option --" + name + " is given twice");
     if (!inline_value) {
@@ -82,9 +94,16 @@ double parse_real(const std::string& text, const std::string& what) {
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size())
-    throw UsageError(what + ": '" + text + "' is not a number");
-  if (errno == ERANGE || !std::isfinite(v))
-    throw UsageError(what + ": '" + text + "' is not a finite number");
+    throw UsageError(what + ": " + quoted(text) + " is not a number");
+  if (errno == ERANGE && std::fabs(v) > 1.0)
+    throw UsageError(what + ": " + quoted(text) +
+                     " is out of range: too large for a double (at most about 1.8e308)");
+  // strtod sets ERANGE for results below DBL_MIN: 0 or a subnormal with few digits left.
+  if (errno == ERANGE || (v != 0.0 && std::fabs(v) < DBL_MIN))
+    throw UsageError(what + ": " + quoted(text) +
+                     " is out of range: too small for a double (it underflows; a non-zero "
+                     "value must be at least about 2.2e-308 in size)");
+  if (!std::isfinite(v)) throw UsageError(what + ": " + quoted(text) + " is not a finite number");
   return v;
 }
 
@@ -94,18 +113,18 @@ long long parse_integer(const std::string& text, const std::string& what) {
   char* end = nullptr;
   const long long v = std::strtoll(text.c_str(), &end, 10);
   if (end != text.c_str() + text.size())
-    throw UsageError(what + ": '" + text + "' is not a whole number");
-  if (errno == ERANGE) throw UsageError(what + ": '" + text + "' is out of range");
+    throw UsageError(what + ": " + quoted(text) + " is not a whole number");
+  if (errno == ERANGE) throw UsageError(what + ": " + quoted(text) + " is out of range");
   return v;
 }
 
-double Args::real(const std::string& name, double fallback, double lo, double hi,
-                  bool lo_open) const {
+double Args::real(const std::string& name, double fallback, double lo, double hi, bool lo_open,
+                  bool hi_open) const {
   if (!has(name)) return fallback;
   const double v = parse_real(text(name, ""), "--" + name);
-  if (v < lo || (lo_open && v == lo) || v > hi)
-    throw UsageError("--" + name + " must be " + range_text(lo, hi, lo_open) + ", got " +
-                     values_.at(name));
+  if (!in_range(v, lo, hi, lo_open, hi_open))
+    throw UsageError("--" + name + " must be " + range_text(lo, hi, lo_open, hi_open) + ", got " +
+                     printable(values_.at(name)));
   return v;
 }
 
@@ -115,19 +134,19 @@ long long Args::integer(const std::string& name, long long fallback, long long l
   const long long v = parse_integer(text(name, ""), "--" + name);
   if (v < lo || v > hi)
     throw UsageError("--" + name + " must be between " + std::to_string(lo) + " and " +
-                     std::to_string(hi) + ", got " + values_.at(name));
+                     std::to_string(hi) + ", got " + printable(values_.at(name)));
   return v;
 }
 
 std::vector<double> Args::reals(const std::string& name, const std::vector<double>& fallback,
-                                double lo, double hi, bool lo_open) const {
+                                double lo, double hi, bool lo_open, bool hi_open) const {
   if (!has(name)) return fallback;
   std::vector<double> out;
   for (const std::string& part : split_commas(text(name, ""))) {
     const double v = parse_real(part, "--" + name);
-    if (v < lo || (lo_open && v == lo) || v > hi)
-      throw UsageError("--" + name + ": every value must be " + range_text(lo, hi, lo_open) +
-                       ", got " + part);
+    if (!in_range(v, lo, hi, lo_open, hi_open))
+      throw UsageError("--" + name + ": every value must be " +
+                       range_text(lo, hi, lo_open, hi_open) + ", got " + printable(part));
     out.push_back(v);
   }
   return out;
@@ -142,7 +161,7 @@ std::vector<long long> Args::integers(const std::string& name,
     const long long v = parse_integer(part, "--" + name);
     if (v < lo || v > hi)
       throw UsageError("--" + name + ": every value must be between " + std::to_string(lo) +
-                       " and " + std::to_string(hi) + ", got " + part);
+                       " and " + std::to_string(hi) + ", got " + printable(part));
     out.push_back(v);
   }
   return out;
@@ -154,7 +173,7 @@ std::vector<std::string> Args::texts(const std::string& name,
   std::vector<std::string> out = split_commas(text(name, ""));
   for (const std::string& part : out)
     if (part.empty())
-      throw UsageError("--" + name + " has an empty item in '" + values_.at(name) + "'");
+      throw UsageError("--" + name + " has an empty item in " + quoted(values_.at(name)));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "bp/csv.hpp"
 
+#include "bp/text.hpp"
+#include "file_kind.hpp"
 #include "number_text.hpp"
 
 #include <algorithm>
@@ -18,25 +20,33 @@ namespace fs = std::filesystem;
 
 [[noreturn]] void fail(const std::string& path, std::size_t line, std::size_t column,
                        const std::string& what) {
-  throw DataError(path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what);
+  throw DataError(printable(path) + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                  ": " + what);
 }
 
 // The whole file as bytes. Missing files are the most common mistake (wrong working
-// directory), so the message shows where the program actually looked.
+// directory), so the message shows where the program actually looked. Only a regular file
+// is read: a named pipe would block the program until something writes to it, and a device
+// such as /dev/zero never ends.
 std::string slurp(const std::string& path) {
+  const std::string shown_path = printable(path);
   std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    throw DataError(path + ": no such file (looked for " + fs::absolute(path, ec).string() + ")");
+  const fs::file_status status = fs::status(path, ec);  // follows symbolic links
+  if (!fs::exists(status)) {
+    throw DataError(shown_path + ": no such file (looked for " +
+                    printable(fs::absolute(path, ec).string()) + ")");
   }
-  if (fs::is_directory(path, ec)) {
-    throw DataError(path + ": is a folder, not a file (expected a CSV file)");
+  if (!fs::is_regular_file(status)) {
+    throw DataError(shown_path + ": is " + detail::file_kind(status.type()) +
+                    ", not a regular file (expected a CSV file)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw DataError(path + ": cannot open the file for reading (expected a readable CSV file)");
+    throw DataError(shown_path +
+                    ": cannot open the file for reading (expected a readable CSV file)");
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw DataError(path + ": reading the file failed");
+  if (in.bad()) throw DataError(shown_path + ": reading the file failed");
   return text;
 }
 
@@ -76,11 +86,20 @@ std::vector<std::string_view> split_fields(std::string_view line) {
   }
 }
 
-// A field as it appears in a message: quoted, and cut short so a runaway line stays readable.
+// A field as it appears in a message: quoted, cut short so a runaway line stays readable,
+// and with bytes a terminal would not show escaped (\x01), so a binary file cannot scramble
+// the terminal.
 std::string shown(std::string_view field) {
   const std::size_t max = 40;
-  if (field.size() <= max) return "\"" + std::string(field) + "\"";
-  return "\"" + std::string(field.substr(0, max)) + "...\"";
+  if (field.size() <= max) return "\"" + printable(field) + "\"";
+  return "\"" + printable(field.substr(0, max)) + "...\"";
+}
+
+bool has_control_characters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
 }
 
 enum class Parse { kOk, kNotANumber, kTrailing, kOutOfRange, kNotFinite };
@@ -113,6 +132,14 @@ std::vector<std::string> parse_header(const std::string& path, std::string_view 
     if (name.empty()) {
       fail(path, 1, c + 1,
            "column " + std::to_string(c + 1) + " of the header has no name (expected a name)");
+    }
+    // Names end up in messages and in the JSON files of the runs: a control character there
+    // means the file is not text (a binary file, or the wrong file).
+    if (has_control_characters(name)) {
+      fail(path, 1, c + 1,
+           "column name " + shown(name) +
+               " holds control characters (expected a name of printable text; is this a CSV "
+               "text file?)");
     }
     for (std::size_t earlier = 0; earlier < c; ++earlier) {
       if (header[earlier] == name) {

@@ -5,17 +5,19 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "bp/text.hpp"
+
 namespace bp::data {
 namespace {
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + printable(name);
   return out;
 }
 
 std::string table_name(const Table& table) {
-  return table.path.empty() ? std::string("the table") : table.path;
+  return table.path.empty() ? std::string("the table") : printable(table.path);
 }
 
 // Column index of name in the header, or an error that lists what is there, so a typo is
@@ -24,8 +26,8 @@ Eigen::Index column_of(const Table& table, const std::string& name, const char* 
   const auto at = std::find(table.header.begin(), table.header.end(), name);
   if (at == table.header.end()) {
     throw std::invalid_argument("split_features_target: " + table_name(table) + " has no " + role +
-                                " column \"" + name + "\" (available: " + joined(table.header) +
-                                ")");
+                                " column \"" + printable(name) +
+                                "\" (available: " + joined(table.header) + ")");
   }
   return static_cast<Eigen::Index>(at - table.header.begin());
 }
@@ -44,11 +46,11 @@ std::vector<Eigen::Index> feature_columns(const Table& table,
     const Eigen::Index c = column_of(table, name, "feature");
     if (c == target) {
       // The model would be handed the answer and reach a perfect, meaningless score.
-      throw std::invalid_argument("split_features_target: \"" + name +
+      throw std::invalid_argument("split_features_target: \"" + printable(name) +
                                   "\" is the target, so it cannot also be a feature");
     }
     if (std::find(columns.begin(), columns.end(), c) != columns.end()) {
-      throw std::invalid_argument("split_features_target: feature \"" + name +
+      throw std::invalid_argument("split_features_target: feature \"" + printable(name) +
                                   "\" is listed twice (expected each feature once)");
     }
     columns.push_back(c);
@@ -72,7 +74,7 @@ Dataset split_features_target(const Table& table, const std::vector<std::string>
   const std::vector<Eigen::Index> columns = feature_columns(table, features, t);
   if (columns.empty()) {
     throw std::invalid_argument("split_features_target: " + table_name(table) +
-                                " has only the target column \"" + table.header[t] +
+                                " has only the target column \"" + printable(table.header[t]) +
                                 "\" (expected at least one feature column)");
   }
 

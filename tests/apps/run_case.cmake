@@ -5,7 +5,13 @@
 #   -DEXE=path            the program
 #   -DARGS=a|b|c          its arguments, separated by | (CMake lists do not survive -D)
 #   -DWORKDIR=path        emptied, then the working directory of the program
-#   -DCOPY=a|b            files copied into WORKDIR first (inputs the program may touch)
+#   -DCOPY=a|b            files copied into WORKDIR first (inputs the program may touch);
+#                         "path=>name" copies path under another name
+#   -DFIFOS=a|b           named pipes created in WORKDIR first (mkfifo): they stand in for
+#                         /dev/null and other devices, which a test must never touch; each
+#                         must still be a named pipe afterwards
+#   -DTIMEOUT=s           seconds the program may run (default 60): a program that blocks,
+#                         e.g. reading a named pipe, fails instead of hanging
 #   -DEXPECT_CODE=n       the exit code it must return
 #   -DEXPECT_REGEX=re     stderr + stdout must match this
 #   -DMISSING=a|b         files (relative to WORKDIR) that must NOT exist afterwards
@@ -13,7 +19,8 @@
 #                         no nan or inf
 #   -DREPEAT=1            run twice (out.csv renamed to first.csv in between) and require
 #                         byte-identical first.csv and out.csv: same seed, same bytes
-# Whatever the case, no temporary file (*.tmp-*) may be left behind in WORKDIR.
+# Whatever the case, no temporary file (*.tmp-*) may be left behind in WORKDIR, and the
+# output holds no raw control character (text from files is shown escaped, as \x01).
 cmake_minimum_required(VERSION 3.20)
 
 foreach(var EXE WORKDIR EXPECT_CODE)
@@ -27,12 +34,35 @@ file(REMOVE_RECURSE "${WORKDIR}")
 file(MAKE_DIRECTORY "${WORKDIR}")
 string(REPLACE "|" ";" copies "${COPY}")
 foreach(f IN LISTS copies)
-  file(COPY "${f}" DESTINATION "${WORKDIR}")
+  if(f MATCHES "^(.*)=>(.*)$")
+    configure_file("${CMAKE_MATCH_1}" "${WORKDIR}/${CMAKE_MATCH_2}" COPYONLY)
+  else()
+    file(COPY "${f}" DESTINATION "${WORKDIR}")
+  endif()
+endforeach()
+string(REPLACE "|" ";" fifos "${FIFOS}")
+foreach(f IN LISTS fifos)
+  execute_process(COMMAND mkfifo "${f}" WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE made)
+  if(NOT made EQUAL 0)
+    message(FATAL_ERROR "run_case.cmake: cannot create the named pipe ${f}")
+  endif()
+endforeach()
+if(NOT DEFINED TIMEOUT OR TIMEOUT STREQUAL "")
+  set(TIMEOUT 60)
+endif()
+
+# Control characters other than tab and line feed, which no message should carry raw.
+set(control_chars "")
+foreach(code 1 2 3 4 5 6 7 8 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31
+             127)
+  string(ASCII ${code} c)
+  list(APPEND control_chars "${c}")
 endforeach()
 
 function(run_once)
   execute_process(COMMAND "${EXE}" ${args} WORKING_DIRECTORY "${WORKDIR}"
-                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  TIMEOUT ${TIMEOUT})
   message("exit code: ${code}\n--- stderr ---\n${err}--- stdout ---\n${out}--------------")
   if(NOT "${code}" STREQUAL "${EXPECT_CODE}")
     message(FATAL_ERROR "FAIL: expected exit code ${EXPECT_CODE}, got '${code}'")
@@ -40,6 +70,12 @@ function(run_once)
   if(DEFINED EXPECT_REGEX AND NOT "${err}${out}" MATCHES "${EXPECT_REGEX}")
     message(FATAL_ERROR "FAIL: the output does not match the expected message: ${EXPECT_REGEX}")
   endif()
+  foreach(c IN LISTS control_chars)
+    string(FIND "${err}${out}" "${c}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "FAIL: the output holds a raw control character (at ${at})")
+    endif()
+  endforeach()
 endfunction()
 
 run_once()
@@ -57,6 +93,13 @@ string(REPLACE "|" ";" missing "${MISSING}")
 foreach(f IN LISTS missing)
   if(EXISTS "${WORKDIR}/${f}")
     message(FATAL_ERROR "FAIL: ${f} exists but must not (a failed run must not leave files)")
+  endif()
+endforeach()
+
+foreach(f IN LISTS fifos)
+  execute_process(COMMAND test -p "${f}" WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE is_fifo)
+  if(NOT is_fifo EQUAL 0)
+    message(FATAL_ERROR "FAIL: ${f} is no longer a named pipe (it was replaced)")
   endif()
 endforeach()
 

@@ -1,10 +1,19 @@
 // read_csv: the kit's data format and every way a data file can be wrong.
+#include <chrono>
+#include <filesystem>
+#include <future>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "bp/csv.hpp"
 #include "kit_helpers.hpp"
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace {
 
@@ -181,6 +190,53 @@ TEST(ReadCsv, CountsLinesTheSameWithWindowsLineEndings) {
 TEST(ReadCsv, AcceptsALeadingPlusSign) {
   TempDir dir;
   EXPECT_EQ(read_csv(dir.write("data.csv", "a\n+2.5\n")).values(0, 0), 2.5);
+}
+
+TEST(ReadCsv, ReportsAFolderGivenAsTheFile) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path("data.csv"));
+  EXPECT_EQ(message_of<DataError>([&] { read_csv(dir.path("data.csv")); }),
+            dir.path("data.csv") + ": is a folder, not a regular file (expected a CSV file)");
+}
+
+#ifndef _WIN32
+// Reading a named pipe would wait for a writer forever. If read_csv does wait, the test
+// opens the pipe for writing and closes it, so the reader sees the end and the test fails
+// instead of hanging.
+TEST(ReadCsv, RefusesANamedPipeInsteadOfWaitingForAWriter) {
+  TempDir dir;
+  const std::string pipe = dir.path("pipe.csv");
+  ASSERT_EQ(mkfifo(pipe.c_str(), 0600), 0);
+  std::future<std::string> message = std::async(std::launch::async, [&] {
+    try {
+      read_csv(pipe);
+    } catch (const DataError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  });
+  if (message.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    const int writer = open(pipe.c_str(), O_WRONLY | O_NONBLOCK);
+    if (writer >= 0) close(writer);
+    ADD_FAILURE() << "read_csv waited for a writer on a named pipe";
+  }
+  EXPECT_EQ(message.get(),
+            pipe + ": is a named pipe (FIFO), not a regular file (expected a CSV file)");
+}
+#endif
+
+TEST(ReadCsv, RefusesControlCharactersInAColumnName) {
+  TempDir dir;
+  EXPECT_TRUE(Contains(error_for(dir, "a,b\x01\x1b[31m\n1,2\n"),
+                       ":1:2: column name \"b\\x01\\x1b[31m\" holds control characters"));
+}
+
+TEST(ReadCsv, ShowsBinaryGarbageInAFieldEscaped) {
+  TempDir dir;
+  const std::string message = error_for(dir, "a\n1\x07\xff\n");
+  EXPECT_TRUE(Contains(message, ":2:1: \"1\\x07\\xff\" is not a number"));
+  EXPECT_EQ(message.find('\x07'), std::string::npos)
+      << "a raw control character reached the message";
 }
 
 }  // namespace
