@@ -61,13 +61,13 @@ Evaluation evaluate(const bp::mlp::Network& net, const Matrix& X, const Matrix& 
   if (task == Task::classification) {
     Eigen::Index right = 0;
     for (Eigen::Index i = 0; i < A.rows(); ++i) {
+      // One sigmoid output: class 1 when a ≥ ½. Several: the column of the largest a
+      // (Eigen's maxCoeff reports the first one on ties).
       Eigen::Index best = 0;
-      if (A.cols() == 1) {
-        best = A(i, 0) >= 0.5 ? 1 : 0;
-      } else {
-        for (Eigen::Index j = 1; j < A.cols(); ++j)
-          if (A(i, j) > A(i, best)) best = j;  // strict: the first maximum wins ties
-      }
+      if (A.cols() > 1)
+        A.row(i).maxCoeff(&best);
+      else
+        best = static_cast<Eigen::Index>(A(i, 0) >= 0.5);
       if (static_cast<double>(best) == y(i)) ++right;
     }
     e.score = static_cast<double>(right) / static_cast<double>(A.rows());

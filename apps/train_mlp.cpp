@@ -95,8 +95,8 @@ Cost parse_cost_flag(const std::string& name) {
 }
 
 Activation parse_activation_flag(const std::string& flag, const std::string& name) {
-  for (const bp::mlp::ActivationName& a : bp::mlp::kActivationNames)
-    if (name == a.name) return a.f;
+  for (const bp::mlp::ActivationName& entry : bp::mlp::kActivationNames)
+    if (entry.name == name) return entry.f;
   std::string valid;
   for (const bp::mlp::ActivationName& a : bp::mlp::kActivationNames)
     valid += std::string(valid.empty() ? "" : ", ") + a.name;

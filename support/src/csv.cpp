@@ -5,8 +5,10 @@
 #include "number_text.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -111,10 +113,26 @@ Parse parse_number(std::string_view field, double& value, std::size_t& used) {
   // from_chars rejects a leading '+', which spreadsheets sometimes write.
   if (digits.size() > 1 && digits[0] == '+' && digits[1] != '-') digits.remove_prefix(1);
   const char* const begin = digits.data();
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L && !defined(BP_NO_FLOAT_CHARCONV)
   const std::from_chars_result r = std::from_chars(begin, begin + digits.size(), value);
   used = static_cast<std::size_t>(r.ptr - field.data());
   if (r.ec == std::errc::invalid_argument) return Parse::kNotANumber;
   if (r.ec == std::errc::result_out_of_range) return Parse::kOutOfRange;
+#else
+  // Standard libraries without floating-point from_chars (GCC before 11, Apple's libc++):
+  // strtod, which reads the decimal point of the C library's locale. The kit's programs
+  // never call setlocale, so that locale is the classic "C" one.
+  const std::string text(digits);
+  errno = 0;
+  char* end = nullptr;
+  value = std::strtod(text.c_str(), &end);
+  used =
+      static_cast<std::size_t>(begin - field.data()) + static_cast<std::size_t>(end - text.c_str());
+  if (end == text.c_str()) return Parse::kNotANumber;
+  // ERANGE also flags a subnormal result, which from_chars accepts: only overflow (±HUGE_VAL)
+  // and a total underflow to 0 are out of range.
+  if (errno == ERANGE && (std::isinf(value) || value == 0.0)) return Parse::kOutOfRange;
+#endif
   if (used != field.size()) return Parse::kTrailing;
   if (!std::isfinite(value)) return Parse::kNotFinite;
   return Parse::kOk;
