@@ -70,8 +70,9 @@ TEST(GradientStep, LowersTheCostOfOneSampleForASmallLearningRate) {
 
 TEST(MeanCost, IsTheMeanOfThePerSampleCosts) {
   // (0.07126848 + 0.26722332 + 0.23064185) / 3
-  EXPECT_NEAR(mean_cost(Params{0.5, 0.0}, kXs, kYs), 0.1897112178997755, 1e-15)
-      << describe(places::kMeanCost);
+  const double got = mean_cost(Params{0.5, 0.0}, kXs, kYs);
+  EXPECT_NEAR(got, 0.1897112178997755, 1e-15)
+      << bp::test::mean_hint(got, 0.1897112178997755, 3) << describe(places::kMeanCost);
 }
 
 TEST(MeanCost, RejectsInputsAndTargetsOfDifferentSizes) {
@@ -86,9 +87,12 @@ TEST(MeanCost, RejectsAnEmptyDataSet) {
 
 TEST(MeanGradient, IsTheMeanOfThePerSampleGradients) {
   const Gradient g = mean_gradient(Params{0.5, 0.0}, kXs, kYs);
-  EXPECT_NEAR(g.dC_dw, 0.1402435599565874, 1e-15) << describe(places::kMeanGradient);
-  EXPECT_NEAR(g.dC_db, -0.030992752212466997, 1e-15) << describe(places::kMeanGradient);
-  EXPECT_NEAR(g.delta, -0.030992752212466997, 1e-15) << describe(places::kMeanGradient);
+  EXPECT_NEAR(g.dC_dw, 0.1402435599565874, 1e-15)
+      << bp::test::mean_hint(g.dC_dw, 0.1402435599565874, 3) << describe(places::kMeanGradient);
+  EXPECT_NEAR(g.dC_db, -0.030992752212466997, 1e-15)
+      << bp::test::mean_hint(g.dC_db, -0.030992752212466997, 3) << describe(places::kMeanGradient);
+  EXPECT_NEAR(g.delta, -0.030992752212466997, 1e-15)
+      << bp::test::mean_hint(g.delta, -0.030992752212466997, 3) << describe(places::kMeanGradient);
 }
 
 TEST(MeanGradient, MatchesTheCheckerOnTheMeanCostOfRandomData) {

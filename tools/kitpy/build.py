@@ -185,4 +185,18 @@ def clean_failure(text):
     m = re.search(r"not written yet: (.*?)(?:\" thrown in the test body\.|$)", text, re.S)
     if m:
         return "not written yet: " + m.group(1).strip()
-    return text.strip()
+    # GoogleTest's frame around a checker report ("Value of: ... Actual: false (REPORT)
+    # Expected: true") hides the report; keep the report.
+    lines, opened = [], False
+    for line in text.strip().splitlines():
+        if line.startswith("Value of: "):
+            continue
+        if line.strip() == "Expected: true":
+            if opened and lines and lines[-1].endswith(")"):
+                lines[-1] = lines[-1][:-1]  # the ")" that closed "Actual: false ("
+            opened = False
+            continue
+        if line.startswith("  Actual: false ("):
+            line, opened = line[len("  Actual: false ("):], True
+        lines.append(line)
+    return "\n".join(lines)

@@ -23,7 +23,7 @@ def plots(solutions, install=True):
     who = "the reference solutions" if solutions else "your code (exercises/)"
     step("Configuring the build of %s in %s" % (who, rel(b.dir)))
     b.configure()
-    step("Building (the first build takes a minute or two)")
+    step("Building (the first build compiles everything: a few minutes)")
     ok, log = b.build()
     if not ok:
         raise KitError("the build failed. The first errors:\n  %s\nFull log: %s"

@@ -47,6 +47,24 @@ def most_telling(failing):
     return failing[0] if failing else None
 
 
+def where_to_edit(task, failing):
+    """(function, line): the function the failing test names ("-> check f() in file"), when the
+    task has several, with the line of its definition; else the task's TODO marker."""
+    import re
+    names = [n.strip() for n in task.function.split(",")]
+    m = re.search(r"-> check (\w+)\(\) in ", failing.output) if failing is not None else None
+    if m and m.group(1) in names and len(names) > 1:
+        try:
+            with open(os.path.join(catalog.ROOT, task.file), errors="replace") as f:
+                for number, text in enumerate(f, 1):
+                    if re.match(r"^[A-Za-z].*\b%s\(" % re.escape(m.group(1)), text):
+                        return m.group(1), number
+        except OSError:
+            pass
+        return m.group(1), None
+    return task.function, task.todo_line()
+
+
 def run_stage_tests(b, stage_numbers):
     regex = None
     labels = "^stage(%s)$" % "|".join(str(n) for n in stage_numbers)
@@ -86,10 +104,9 @@ def check(stage_spec=None):
         return 0
     _, total, failing_tests = status[next_task.id]
     failing = most_telling(failing_tests)
-    line = next_task.todo_line()
+    function, line = where_to_edit(next_task, failing)
     say(bold("Next: task %s, %s" % (next_task.id, next_task.title)))
-    say("  edit:  %s() in %s%s" % (next_task.function, next_task.file,
-                                   ":%d" % line if line else ""))
+    say("  edit:  %s() in %s%s" % (function, next_task.file, ":%d" % line if line else ""))
     say("  read:  %s" % next_task.docs)
     if failing is not None:
         say("  failing: %d of the task's %d tests; the most telling one: %s"

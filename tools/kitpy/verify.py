@@ -172,12 +172,27 @@ def verify_structure(report):
         report.add("all kit C++ code is clang-formatted", not problems, "\n".join(problems[:30]))
 
 
+def _refuse_changed_exercises(root):
+    """verify proves that the stubs fail every test: on a tree where a student has written
+    code in exercises/, that check would fail and read as "your code is wrong"."""
+    import subprocess
+    proc = subprocess.run(["git", "status", "--porcelain", "--", "exercises"], cwd=root,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          universal_newlines=True)
+    if proc.returncode == 0 and proc.stdout.strip():
+        raise KitError("exercises/ has changes (your work, if you are a student: it is safe).\n"
+                       "./kit verify checks the kit itself against its untouched stubs, so it "
+                       "would report your finished tasks as failures. Students: use ./kit check.\n"
+                       "Maintainers: run ./kit verify in a clean clone (git clone . /tmp/kit).")
+
+
 def verify(install=True):
     import os
     from .common import ROOT
     if not os.path.isdir(os.path.join(ROOT, "solutions")):
         raise KitError("this is the student bundle: ./kit verify checks the kit against its "
                        "reference solutions, which are not included. Use ./kit check.")
+    _refuse_changed_exercises(ROOT)
     start = time.time()
     deps.ensure(["cmake", "compiler", "eigen", "gtest", "matplotlib"], install=install)
     report = Report()
