@@ -47,6 +47,13 @@ def verify_solutions(report):
     checker = [r for r in results if "checker" in r.labels]
     report.add("the gradient checker's own tests pass (%d tests)" % len(checker),
                bool(checker) and all(r.passed for r in checker))
+    apps = [r for r in results if "apps" in r.labels]
+    kit = [r for r in results if "kit" in r.labels]
+    report.add("bad input gets a clear message and a non-zero exit, never a crash, hang, NaN "
+               "or half-written file (%d program tests, %d data/output tests)"
+               % (len(apps), len(kit)),
+               bool(apps) and bool(kit) and all(r.passed for r in apps + kit),
+               "\n".join(r.name for r in apps + kit if not r.passed))
     unlabelled = [r.name for r in results if r.stage() is not None and r.task() is None]
     report.add("every stage test belongs to a task (tests/stageN/tasks.json)", not unlabelled,
                "\n".join(unlabelled[:30]))
