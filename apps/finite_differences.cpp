@@ -60,13 +60,6 @@ int run_main(int argc, const char* const* argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run_main(argc, argv);
-  } catch (const bp::cli::UsageError& e) {
-    std::cerr << "finite_differences: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "finite_differences: " << e.what() << "\n";
-    return 1;
-  }
+  return bp::apps::run_program("finite_differences", "a function is not written yet", run_main,
+                               argc, argv);
 }

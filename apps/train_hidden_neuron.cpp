@@ -83,16 +83,6 @@ int run_main(int argc, const char* const* argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run_main(argc, argv);
-  } catch (const bp::cli::UsageError& e) {
-    std::cerr << "train_hidden_neuron: " << e.what() << "\n(run train_hidden_neuron --help)\n";
-    return 2;
-  } catch (const bp::NotImplemented& e) {
-    std::cerr << "train_hidden_neuron: a stage is not finished: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "train_hidden_neuron: " << e.what() << "\n";
-    return 1;
-  }
+  return bp::apps::run_program("train_hidden_neuron", "a stage is not finished", run_main, argc,
+                               argv);
 }

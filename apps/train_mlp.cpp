@@ -482,16 +482,5 @@ int run_main(int argc, const char* const* argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run_main(argc, argv);
-  } catch (const UsageError& e) {
-    std::cerr << "train_mlp: " << e.what() << "\n(run train_mlp --help)\n";
-    return 2;
-  } catch (const bp::NotImplemented& e) {
-    std::cerr << "train_mlp: stage 3 is not finished: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "train_mlp: " << e.what() << "\n";
-    return 1;
-  }
+  return bp::apps::run_program("train_mlp", "stage 3 is not finished", run_main, argc, argv);
 }

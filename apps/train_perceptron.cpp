@@ -71,16 +71,5 @@ int run_main(int argc, const char* const* argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run_main(argc, argv);
-  } catch (const bp::cli::UsageError& e) {
-    std::cerr << "train_perceptron: " << e.what() << "\n(run train_perceptron --help)\n";
-    return 2;
-  } catch (const bp::NotImplemented& e) {
-    std::cerr << "train_perceptron: stage 1 is not finished: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "train_perceptron: " << e.what() << "\n";
-    return 1;
-  }
+  return bp::apps::run_program("train_perceptron", "stage 1 is not finished", run_main, argc, argv);
 }
