@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -52,17 +53,17 @@ inline double ref_cost(const Params& p, double x, double y) {
   return error * error / 2.0;
 }
 
-// The gradient the tests expect, taken numerically from ref_cost by the checker's own
-// differentiator (never from formulas a student could copy): ∂C/∂θ for each parameter, and
-// δ2 = ∂C/∂b2, δ1 = ∂C/∂b1 (z2 and z1 depend on b2 and b1 with slope 1). Accurate to about
-// 1e-10 relative away from saturation.
-inline Gradient numeric_gradient(const Params& p, double x, double y) {
+// The checker's numeric gradient of cost(q) at q = p, parameter by parameter (never from
+// formulas a student could copy), with δ2 = ∂C/∂b2 and δ1 = ∂C/∂b1 (z2 and z1 depend on b2
+// and b1 with slope 1).
+inline Gradient numeric_gradient_of(const Params& p,
+                                    const std::function<double(const Params&)>& cost) {
   const auto along = [&](double Params::*field) {
     return bp::check::numeric_derivative(
                [&](double t) {
                  Params q = p;
                  q.*field = t;
-                 return ref_cost(q, x, y);
+                 return cost(q);
                },
                p.*field)
         .value;
@@ -75,6 +76,11 @@ inline Gradient numeric_gradient(const Params& p, double x, double y) {
   g.delta1 = g.dC_db1;
   g.delta2 = g.dC_db2;
   return g;
+}
+
+// The gradient the tests expect for one sample; about 1e-10 relative away from saturation.
+inline Gradient numeric_gradient(const Params& p, double x, double y) {
+  return numeric_gradient_of(p, [&](const Params& q) { return ref_cost(q, x, y); });
 }
 
 // ---------------------------------------------------------------------------------------

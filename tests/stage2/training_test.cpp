@@ -40,24 +40,9 @@ double mean_cost_change(const Params& p0, const Params& p, const DataSet& d) {
   return sum / static_cast<double>(d.xs.size());
 }
 
-// The checker's numeric gradient of the mean cost at p, as a Gradient (deltas left 0).
+// The checker's numeric gradient of the mean cost at p.
 Gradient numeric_mean_gradient(const Params& p, const DataSet& d) {
-  const auto along = [&](double Params::*member) {
-    return bp::check::numeric_derivative(
-               [&](double theta) {
-                 Params moved = p;
-                 moved.*member = theta;
-                 return mean_cost_change(p, moved, d);
-               },
-               p.*member)
-        .value;
-  };
-  Gradient g;
-  g.dC_dw1 = along(&Params::w1);
-  g.dC_db1 = along(&Params::b1);
-  g.dC_dw2 = along(&Params::w2);
-  g.dC_db2 = along(&Params::b2);
-  return g;
+  return numeric_gradient_of(p, [&](const Params& q) { return mean_cost_change(p, q, d); });
 }
 
 // Expects `call` to throw std::invalid_argument whose message names both sizes.
