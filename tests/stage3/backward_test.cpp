@@ -25,17 +25,8 @@ using bp::test::describe;
 using namespace bp::test::stage3;
 namespace places = bp::test::stage3;
 
-// The network of forward_test.cpp: 2 inputs, 3 tanh nodes, 2 softmax outputs, cross-entropy.
-Network small_network() {
-  Network net;
-  net.W = {Matrix(), mat({{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}),
-           mat({{0.7, -0.8}, {0.9, 0.1}, {-0.3, 0.2}})};
-  net.b = {bp::mlp::Vector(), vec({0.01, -0.02, 0.03}), vec({0.05, -0.05})};
-  net.f = {Activation::identity, Activation::tanh, Activation::softmax};
-  net.cost = Cost::cross_entropy;
-  return net;
-}
-const Matrix kX = mat({{0.5, -1.0}, {2.0, 0.25}});
+// small_network() and small_batch(): stage3_support.hpp.
+const Matrix kX = small_batch();
 const Matrix kY = mat({{1.0, 0.0}, {0.0, 1.0}});
 
 TEST(NetworkBackward, MatchesThePinnedGradientsOfASmallNetwork) {

@@ -212,4 +212,18 @@ inline std::vector<bp::check::Block> network_blocks(Network& net, const bp::mlp:
   return blocks;
 }
 
+// The small network whose forward and backward values forward_test.cpp and backward_test.cpp
+// pin: 2 inputs, 3 tanh nodes, 2 softmax outputs with cross-entropy, and its batch of 2.
+inline Network small_network() {
+  Network net;
+  net.W = {Matrix(), mat({{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}),
+           mat({{0.7, -0.8}, {0.9, 0.1}, {-0.3, 0.2}})};
+  net.b = {bp::mlp::Vector(), vec({0.01, -0.02, 0.03}), vec({0.05, -0.05})};
+  net.f = {Activation::identity, Activation::tanh, Activation::softmax};
+  net.cost = Cost::cross_entropy;
+  return net;
+}
+
+inline Matrix small_batch() { return mat({{0.5, -1.0}, {2.0, 0.25}}); }
+
 }  // namespace bp::test::stage3
