@@ -1,5 +1,7 @@
 #include "scalar_data.hpp"
 
+#include "app_output.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -111,6 +113,42 @@ double accuracy(const std::vector<double>& predictions, const std::vector<double
   for (std::size_t i = 0; i < ys.size(); ++i)
     if ((predictions[i] >= 0.5 ? 1.0 : 0.0) == ys[i]) ++right;
   return ys.empty() ? 0.0 : static_cast<double>(right) / static_cast<double>(ys.size());
+}
+
+bool parse_scalar_options(int argc, const char* const* argv, const std::string& program,
+                          const std::string& summary, const std::vector<double>& default_etas,
+                          long long default_epochs, ScalarOptions& options) {
+  std::string etas_text;
+  for (double eta : default_etas) etas_text += (etas_text.empty() ? "" : ",") + eta_text(eta);
+  const bp::cli::Args args(
+      argc, argv,
+      {{"data", "CSV file (default: the bundled data/breast_cancer.csv)"},
+       {"feature", "input column x (default: worst_concave_points)"},
+       {"target", "0/1 target column y (default: the last column)"},
+       {"eta", "comma-separated learning rates, each > 0 (default: " + etas_text + ")"},
+       {"epochs", "epochs of full-batch gradient descent, 1..1000000 (default: " +
+                      std::to_string(default_epochs) + ")"},
+       {"test-fraction",
+        "share of rows held out for testing, greater than 0 and less than 1; both parts must "
+        "keep at least one row (default: 0.2)"},
+       {"seed", "seed of the train/test split (default: 1)"},
+       {"out-dir", "existing folder for the output files (default: .)"}});
+  if (args.help()) {
+    std::cout << args.usage(program, summary) << "\n"
+              << kExitCodes
+              << ". A run that diverges is reported and keeps its finite epochs; the other "
+                 "runs are unaffected (exit code 0).\n";
+    return false;
+  }
+  options.etas = args.reals("eta", default_etas, 0.0, 1e6, true);
+  options.epochs = args.integer("epochs", default_epochs, 1, 1000000);
+  options.test_fraction = args.real("test-fraction", 0.2, 0.0, 1.0, true, true);
+  options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1LL << 62));
+  options.out_dir = args.text("out-dir", ".");
+  options.data_path = args.text("data", bp::data::data_path("breast_cancer.csv"));
+  options.feature = args.text("feature", "worst_concave_points");
+  options.target = args.text("target", "");
+  return true;
 }
 
 }  // namespace bp::apps

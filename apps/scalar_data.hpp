@@ -51,4 +51,20 @@ std::string join_path(const std::string& dir, const std::string& name);
 // Share of samples whose prediction (a ≥ ½ means 1) equals the 0/1 target.
 double accuracy(const std::vector<double>& predictions, const std::vector<double>& ys);
 
+// The options the scalar training programs share, read and checked from the command line.
+struct ScalarOptions {
+  std::string data_path, feature, target, out_dir;
+  std::vector<double> etas;
+  long long epochs = 0;
+  double test_fraction = 0.2;
+  std::uint64_t seed = 1;
+};
+
+// Parses --data --feature --target --eta --epochs --test-fraction --seed --out-dir, with the
+// program's default learning rates and epochs. With --help, prints the usage (summary, the
+// options, the exit codes) and returns false; bad values throw bp::cli::UsageError.
+bool parse_scalar_options(int argc, const char* const* argv, const std::string& program,
+                          const std::string& summary, const std::vector<double>& default_etas,
+                          long long default_epochs, ScalarOptions& options);
+
 }  // namespace bp::apps
