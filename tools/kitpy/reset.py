@@ -468,7 +468,8 @@ def reset(spec, assume_yes=False, root=ROOT):
                                           if c.why else "."))
         elif not c.whole_file:
             say("    Everything else in the file stays as it is.")
-    say("  Your current version is copied to .kit/backups/<date-time>/ first; nothing is lost.")
+    say("  Before anything changes, your current version is copied to .kit/backups/<date-time>/;"
+        " nothing is lost.")
     if not confirm("Reset?", assume_yes):
         say("Nothing changed.")
         return 1
