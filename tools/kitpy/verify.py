@@ -164,6 +164,40 @@ def verify_python(report):
                    out[-3000:])
 
 
+def verify_grading(report):
+    """./kit grade end to end: a tree whose exercises/ hold the reference solutions must get
+    every point, in JUnit XML a CI system reads (testsuites, counts that add up)."""
+    import glob
+    import os
+    import shutil
+    import xml.etree.ElementTree as ET
+    from .common import BUILD, ROOT
+    from .grade import grade
+    tree = os.path.join(BUILD, "grade-check", "tree")
+    out = os.path.join(BUILD, "grade-check", "out")
+    if os.path.isdir(tree):
+        shutil.rmtree(tree)
+    for src in glob.glob(os.path.join(ROOT, "solutions", "*", "*.cpp")):
+        dest = os.path.join(tree, "exercises", os.path.relpath(src, os.path.join(ROOT, "solutions")))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copyfile(src, dest)
+    step("Grading a tree that holds the reference solutions (./kit grade)")
+    try:
+        grade(source=tree, out=out)
+        root = ET.parse(os.path.join(out, "grade.xml")).getroot()
+    except (KitError, ET.ParseError, OSError) as e:
+        report.add("./kit grade gives the solutions full marks in valid JUnit XML", False, str(e))
+        return
+    cases = list(root.iter("testcase"))
+    failed = [c.get("classname", "") + "." + c.get("name", "") for c in cases
+              if c.find("failure") is not None or c.find("error") is not None]
+    counted = sum(int(s.get("tests", "0")) for s in root.iter("testsuite"))
+    ok = root.tag == "testsuites" and cases and not failed and counted == len(cases)
+    report.add("./kit grade gives the solutions full marks in valid JUnit XML (%d test cases)"
+               % len(cases), ok, "\n".join(failed[:20]) or
+               "testsuite counts %d, test cases %d" % (counted, len(cases)))
+
+
 def verify_structure(report):
     step("Checking the kit's structure")
     problems = integrity.check_twins()
@@ -209,6 +243,7 @@ def verify(install=True):
     verify_exercises(report)
     from .release import check_release
     check_release(report)
+    verify_grading(report)
     verify_reproducible(report)
     from .mutate import run_mutants
     run_mutants(report)
