@@ -47,7 +47,7 @@ def cost_figure(results, figures, stage, filename, title):
         raise PlotError("no run of stage %d has a finite positive cost to draw" % stage)
     ax_cost.set_yscale("log")
     ax_cost.set_xlabel("epoch")
-    ax_cost.set_ylabel("mean training cost, mean ½(a − y)²  (log scale)")
+    ax_cost.set_ylabel("mean cost, mean ½(a − y)²  (log scale)")
     ax_cost.set_title("Cost" + ("" if with_model else " (solid: train, dashed: test)"))
     ax_cost.legend(fontsize=8)
     ax_acc.set_xlabel("epoch")
