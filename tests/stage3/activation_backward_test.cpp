@@ -22,15 +22,6 @@ using bp::test::describe;
 using namespace bp::test::stage3;
 namespace places = bp::test::stage3;
 
-Matrix reference_activate(Activation f, const Matrix& Z) {
-  Matrix A(Z.rows(), Z.cols());
-  for (Eigen::Index i = 0; i < Z.rows(); ++i) {
-    const std::vector<double> a = reference_layer(f, row_of(Z, i));
-    for (Eigen::Index j = 0; j < Z.cols(); ++j) A(i, j) = a[static_cast<std::size_t>(j)];
-  }
-  return A;
-}
-
 class ActivationBackward : public ::testing::TestWithParam<Activation> {};
 
 TEST_P(ActivationBackward, MatchesTheCheckerForAWeightedSumOfActivations) {

@@ -24,15 +24,6 @@ using bp::test::describe;
 using namespace bp::test::stage3;
 namespace places = bp::test::stage3;
 
-Matrix reference_activate(Activation f, const Matrix& Z) {
-  Matrix A(Z.rows(), Z.cols());
-  for (Eigen::Index i = 0; i < Z.rows(); ++i) {
-    const std::vector<double> a = reference_layer(f, row_of(Z, i));
-    for (Eigen::Index j = 0; j < Z.cols(); ++j) A(i, j) = a[static_cast<std::size_t>(j)];
-  }
-  return A;
-}
-
 TEST(MseGradient, IsAMinusYOverM) {
   // ∂/∂A of (1/2m) Σ (A - Y)² is (A - Y)/m: the ½ cancels the 2 of the square (numpy).
   const Matrix A = mat({{0.2, 0.7}, {1.0, -0.5}, {0.0, 0.3}});

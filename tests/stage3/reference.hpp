@@ -79,6 +79,16 @@ inline std::vector<double> row_of(const Matrix& M, Eigen::Index i) {
   return r;
 }
 
+// f applied to every row of Z (m × n) by the reference: m × n.
+inline Matrix reference_activate(Activation f, const Matrix& Z) {
+  Matrix A(Z.rows(), Z.cols());
+  for (Eigen::Index i = 0; i < Z.rows(); ++i) {
+    const std::vector<double> a = reference_layer(f, row_of(Z, i));
+    for (Eigen::Index j = 0; j < Z.cols(); ++j) A(i, j) = a[static_cast<std::size_t>(j)];
+  }
+  return A;
+}
+
 // The mean cost of output logits Z (m × n) through output activation f, targets Y.
 inline double reference_output_cost(Activation f, Cost c, const Matrix& Z, const Matrix& Y) {
   double total = 0.0;
