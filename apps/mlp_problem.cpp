@@ -12,6 +12,13 @@
 
 namespace bp::apps {
 
+std::string data_file(const ProblemSpec& spec) {
+  if (spec.data == "runge") return "";
+  for (const char* name : kBundledData)
+    if (spec.data == name) return bp::data::data_path(spec.data + ".csv");
+  return spec.data;
+}
+
 namespace {
 
 using bp::cli::UsageError;
@@ -42,10 +49,7 @@ bp::data::Dataset load_data(const ProblemSpec& spec) {
       throw UsageError("--target and --features do not apply to --data runge (x -> y)");
     return runge_data(spec.runge_samples, spec.runge_noise, spec.runge_seed);
   }
-  std::string path = spec.data;
-  for (const char* name : kBundledData)
-    if (spec.data == name) path = bp::data::data_path(spec.data + ".csv");
-  const bp::data::Table table = bp::data::read_csv(path);
+  const bp::data::Table table = bp::data::read_csv(data_file(spec));
   try {
     return bp::data::split_features_target(table, spec.features, spec.target);
   } catch (const std::invalid_argument& e) {

@@ -72,6 +72,10 @@ struct Problem {
 // The names --data accepts besides a CSV path.
 inline const char* const kBundledData[] = {"digits", "breast_cancer", "iris", "runge"};
 
+// The file --data names: a bundled name ("digits") resolved to data/digits.csv, a path as
+// given, and "" for the generated Runge data.
+std::string data_file(const ProblemSpec& spec);
+
 // Builds the problem. Throws bp::cli::UsageError when the options do not fit the data (a
 // cross-entropy cost on a target that is not a class label 0..K-1 with every class present,
 // binary cross-entropy on more than two classes, a constant regression target, a test

@@ -128,6 +128,9 @@ bp_app_case(refuses_to_write_over_its_data_file train_mlp 2
             "the output tiny.csv is the data file tiny.csv. writing results there would destroy"
             COPY ${_bp_cases_data}/tiny.csv
             ARGS --data tiny.csv --cost bce --batch 2 --out tiny.csv FINITE tiny.csv)
+bp_app_case(refuses_one_file_spelled_two_ways_for_two_outputs train_mlp 2
+            "two outputs would be written to the same file"
+            ARGS --data runge --epochs 1 --out r.csv --points-out ./r.csv MISSING r.csv r.json)
 bp_app_case(rejects_a_fit_file_for_classification train_mlp 2 "--fit-out draws y against x"
             ARGS --out out.csv --fit-out fit.csv MISSING out.csv out.json fit.csv)
 bp_app_case(reports_a_missing_data_file train_mlp 1 "no_such.csv: no such file"

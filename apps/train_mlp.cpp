@@ -213,16 +213,26 @@ Options parse_options(const bp::cli::Args& args) {
   o.fit_out = args.text("fit-out", "");
   o.points_out = args.text("points-out", "");
   const std::vector<std::string> paths{o.out, sidecar_path(o.out), o.fit_out, o.points_out};
+  // The same file may be spelled two ways (r.csv and ./r.csv): compare normalised paths.
+  const auto same_file = [](const std::string& a, const std::string& b) {
+    std::error_code ec;
+    const std::filesystem::path pa =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec), ec);
+    const std::filesystem::path pb =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec), ec);
+    return ec ? a == b : pa == pb;
+  };
   for (std::size_t i = 0; i < paths.size(); ++i)
     for (std::size_t j = i + 1; j < paths.size(); ++j)
-      if (!paths[i].empty() && paths[i] == paths[j])
+      if (!paths[i].empty() && same_file(paths[i], paths[j]))
         throw UsageError("two outputs would be written to the same file " + paths[i] +
                          " (--out also writes " + sidecar_path(o.out) + ")");
   // Results written over the data file would destroy the data at the end of the run.
+  const std::string data = bp::apps::data_file(o.spec);
   for (const std::string& path : paths) {
     std::error_code ec;
-    if (!path.empty() && std::filesystem::equivalent(path, o.spec.data, ec))
-      throw UsageError("the output " + path + " is the data file " + o.spec.data +
+    if (!path.empty() && !data.empty() && std::filesystem::equivalent(path, data, ec))
+      throw UsageError("the output " + path + " is the data file " + data +
                        "; writing results there would destroy the data");
   }
   return o;
