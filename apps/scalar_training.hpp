@@ -56,13 +56,15 @@ std::vector<double> predict_all(const ScalarModel<Params>& model, const Params& 
   return out;
 }
 
-// The run of model with η, before training: its file name and columns.
+// The run of model with η in the program of stage `stage`, before training: its file name
+// ("stage2_perceptron_eta_0.5.csv": the stage in the name keeps two programs writing into
+// one folder from replacing each other's files) and columns.
 template <typename Params>
-RunSummary plan_run(const ScalarModel<Params>& model, double eta) {
+RunSummary plan_run(const ScalarModel<Params>& model, double eta, int stage) {
   RunSummary run;
   run.model = model.name;
   run.eta = eta;
-  run.file = model.name + "_eta_" + eta_text(eta) + ".csv";
+  run.file = "stage" + std::to_string(stage) + "_" + model.name + "_eta_" + eta_text(eta) + ".csv";
   run.columns = {"epoch", "train_cost", "train_accuracy", "test_cost", "test_accuracy"};
   run.columns.insert(run.columns.end(), model.param_names.begin(), model.param_names.end());
   return run;

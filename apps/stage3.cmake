@@ -181,9 +181,9 @@ bp_app_case(lists_its_exit_codes_in_its_help finite_differences 0 "Exit codes: 0
 
 # The scalar trainers of stages 1 and 2 answer the same mistakes the same way, and write
 # their files all together at the end or not at all. One η, so the files are known by name.
-set(_stage1_files perceptron_eta_0.1.csv stage1_data.csv stage1_fit.csv stage1_runs.json)
-set(_stage2_files hidden_eta_0.1.csv perceptron_eta_0.1.csv stage2_data.csv stage2_fit.csv
-                  stage2_runs.json)
+set(_stage1_files stage1_perceptron_eta_0.1.csv stage1_data.csv stage1_fit.csv stage1_runs.json)
+set(_stage2_files stage2_hidden_eta_0.1.csv stage2_perceptron_eta_0.1.csv stage2_data.csv
+                  stage2_fit.csv stage2_runs.json)
 foreach(program train_perceptron train_hidden_neuron)
   if(program STREQUAL "train_perceptron")
     set(_none MISSING ${_stage1_files})
@@ -202,7 +202,7 @@ foreach(program train_perceptron train_hidden_neuron)
   bp_app_case(refuses_to_replace_a_named_pipe_in_its_output_folder ${program} 2
               "--out-dir: cannot write ./${_stage}_fit.csv: it exists and is not a regular file"
               FIFOS ${_stage}_fit.csv ARGS --eta 0.1 --out-dir . MISSING ${_stage}_data.csv
-                    ${_stage}_runs.json perceptron_eta_0.1.csv)
+                    ${_stage}_runs.json ${_stage}_perceptron_eta_0.1.csv)
   bp_app_case(reports_a_data_file_that_is_a_named_pipe ${program} 1
               "data.csv: is a named pipe .FIFO., not a regular file"
               FIFOS data.csv ARGS --data data.csv --eta 0.1 --out-dir . TIMEOUT 20 ${_none})
@@ -213,7 +213,7 @@ foreach(program train_perceptron train_hidden_neuron)
   bp_app_case(warns_about_a_constant_feature ${program} 0
               "warning: feature 'x' has the same value .3.5. in every training row"
               ARGS --data ${_bp_cases_data}/constant_feature.csv --feature x --eta 0.1
-                   --epochs 5 --out-dir . FINITE perceptron_eta_0.1.csv ${_stage}_fit.csv)
+                   --epochs 5 --out-dir . FINITE ${_stage}_perceptron_eta_0.1.csv ${_stage}_fit.csv)
   bp_app_case(rejects_an_unknown_feature_column ${program} 2 "has no feature column .nope."
               ARGS --feature nope --eta 0.1 --out-dir . ${_none})
   bp_app_case(rejects_a_learning_rate_that_underflows ${program} 2
@@ -228,7 +228,7 @@ foreach(program train_perceptron train_hidden_neuron)
               ARGS --help)
   bp_app_case(accepts_every_test_fraction_its_help_allows ${program} 0 "results in"
               ARGS --test-fraction 0.995 --eta 0.1 --epochs 2 --out-dir .
-                   FINITE perceptron_eta_0.1.csv)
+                   FINITE ${_stage}_perceptron_eta_0.1.csv)
   bp_app_case(rejects_a_test_fraction_of_one ${program} 2
               "--test-fraction must be greater than 0 and less than 1, got 1"
               ARGS --test-fraction 1 --eta 0.1 --out-dir . ${_none})

@@ -3,8 +3,8 @@
 // plots/plot_stage2.py draws. Kit infrastructure: it only calls the stages' functions.
 //
 // Files written to --out-dir:
-//   hidden_eta_<η>.csv, perceptron_eta_<η>.csv  per-epoch cost, accuracy and parameters
-//   stage2_fit.csv    x (standardised), x_original, the prediction of each run
+//   stage2_hidden_eta_<η>.csv, stage2_perceptron_eta_<η>.csv  per-epoch cost, accuracy and
+//   parameters stage2_fit.csv    x (standardised), x_original, the prediction of each run
 //   stage2_data.csv   x (standardised), x_original, y, is_test
 //   stage2_runs.json  the runs: model, η, file, epochs, diverged_at
 // Every file is written to a temporary file and renamed at the end, all together: a run that
@@ -33,8 +33,8 @@ int run_main(int argc, const char* const* argv) {
   const auto perceptron = bp::apps::perceptron_model();
   std::vector<bp::apps::RunSummary> runs;  // hidden, perceptron, hidden, ... for each η
   for (double eta : o.etas) {
-    runs.push_back(bp::apps::plan_run(hidden, eta));
-    runs.push_back(bp::apps::plan_run(perceptron, eta));
+    runs.push_back(bp::apps::plan_run(hidden, eta, 2));
+    runs.push_back(bp::apps::plan_run(perceptron, eta, 2));
   }
   // Every file is opened before any work: a bad --out-dir costs nothing, and the files
   // appear together at the end (an error on the way leaves none).

@@ -3,8 +3,8 @@
 // plots/plot_stage1.py draws. Kit infrastructure: it only calls the stage 1 functions.
 //
 // Files written to --out-dir:
-//   perceptron_eta_<η>.csv  epoch, train_cost, train_accuracy, test_cost, test_accuracy, w, b
-//   stage1_fit.csv          x (standardised), x_original, the prediction of each run
+//   stage1_perceptron_eta_<η>.csv  epoch, train_cost, train_accuracy, test_cost, test_accuracy, w,
+//   b stage1_fit.csv          x (standardised), x_original, the prediction of each run
 //   stage1_data.csv         x (standardised), x_original, y, is_test
 //   stage1_runs.json        the runs: file, epochs, diverged_at (null or the epoch)
 // Every file is written to a temporary file and renamed at the end, all together: a run that
@@ -31,7 +31,7 @@ int run_main(int argc, const char* const* argv) {
 
   const auto model = bp::apps::perceptron_model();
   std::vector<bp::apps::RunSummary> runs;
-  for (double eta : o.etas) runs.push_back(bp::apps::plan_run(model, eta));
+  for (double eta : o.etas) runs.push_back(bp::apps::plan_run(model, eta, 1));
   // Every file is opened before any work: a bad --out-dir costs nothing, and the files
   // appear together at the end (an error on the way leaves none).
   bp::apps::ScalarOutputs outputs(o.out_dir, 1, runs, o.data_path);

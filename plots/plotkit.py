@@ -95,7 +95,7 @@ def main_guard(run):
     except PlotError as e:
         print("plot error: %s" % e, file=sys.stderr)
         sys.exit(1)
-    except (KeyError, TypeError, ValueError, IndexError) as e:
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError, RecursionError) as e:
         print("plot error: the results in %s are malformed (%s: %s); make them again with "
               "./kit plots" % (" ".join(sys.argv[1:2]) or "the results folder",
                                type(e).__name__, e), file=sys.stderr)

@@ -149,6 +149,10 @@ def main(argv):
     except subprocess.TimeoutExpired as e:
         print(red("kit: ") + "timed out: %s" % e, file=sys.stderr)
         return 1
+    except (OSError, UnicodeDecodeError) as e:
+        # A file the kit could not read or write: say which, without a traceback.
+        print(red("kit: ") + "%s: %s" % (type(e).__name__, e), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         say()
         return 130

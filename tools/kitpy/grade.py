@@ -524,7 +524,17 @@ def grade(source=None, out=None, test_timeout=TEST_TIMEOUT, max_time=MAX_TIME,
     if not stages:
         raise KitError("the kit has no task catalogs (tests/stage*/tasks.json)")
     weights = load_weights(stages, os.path.join(root, "tests", "grading.json"))
+    # The folder is the grader's own: it deletes what it made there before, so it refuses a
+    # non-empty folder it did not make (the marker says it did).
+    marker = os.path.join(out, ".kit-grade")
+    if os.path.isdir(out) and os.listdir(out) and not os.path.exists(marker):
+        raise KitError("--out %s is not empty and was not made by ./kit grade; give a new "
+                       "folder (grading replaces its contents)" % out)
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise KitError("--out %s is a file, not a folder" % out)
     os.makedirs(out, exist_ok=True)
+    with open(marker, "w") as f:
+        f.write("made by ./kit grade; its contents are replaced by every grading run\n")
     scratch_ex = os.path.join(out, "scratch", "exercises")
     logs = os.path.join(out, "logs")
     shutil.rmtree(logs, ignore_errors=True)

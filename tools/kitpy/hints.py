@@ -9,11 +9,15 @@ STATE = os.path.join(ROOT, ".kit", "hints.json")
 
 
 def _load():
+    """{task id: steps shown}; a missing or damaged file counts as no hints shown yet."""
     try:
         with open(STATE) as f:
-            return json.load(f)
+            state = json.load(f)
     except (OSError, ValueError):
         return {}
+    if not isinstance(state, dict):
+        return {}
+    return {k: v for k, v in state.items() if isinstance(v, int) and v >= 0}
 
 
 def _save(state):
